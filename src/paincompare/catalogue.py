@@ -1,0 +1,119 @@
+"""Finds, reads and loads a catalogue file into typed records; the only module that touches YAML."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from paincompare.errors import CatalogueError, Problem
+from paincompare.models import Catalogue
+from paincompare.validation import CatalogueReader
+
+MAX_BYTES = 10 * 1024 * 1024  # a catalogue is text; anything larger is a mistake or an attack
+ENV_VAR = "PAINCOMPARE_CATALOGUE"
+
+# libyaml's C loader parses several times faster; the pure one gives the same errors, without
+# the source snippet, which _syntax_problem rebuilds from the text itself.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def bundled_path() -> Path:
+    """The catalogue shipped with paincompare: inside an installed wheel, else the source tree's."""
+    package_dir = Path(__file__).resolve().parent
+    in_wheel = package_dir / "data" / "treatments.yaml"
+    if in_wheel.is_file():
+        return in_wheel
+    # editable installs and a plain checkout import the package from src/, two levels below
+    # the repository's data/ folder
+    return package_dir.parents[1] / "data" / "treatments.yaml"
+
+
+def choose_path(explicit: str | None) -> Path:
+    """--catalogue wins, then PAINCOMPARE_CATALOGUE, then the bundled catalogue."""
+    chosen = explicit or os.environ.get(ENV_VAR)
+    return Path(chosen) if chosen else bundled_path()
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a CatalogueError that says why it cannot be read."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise _error(name, "is a directory, not a catalogue file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _error(name, f"is {size / 1048576:.1f} MiB; a catalogue may be at most {MAX_BYTES // 1048576} MiB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _error(name, "no such file; check the path given to --catalogue or PAINCOMPARE_CATALOGUE") from None
+    except PermissionError:
+        raise _error(name, "permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise _error(name, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise CatalogueError([Problem(name, line, column, "the file is not UTF-8 text; save it as UTF-8")]) from None
+
+
+def compose(text: str, name: str) -> yaml.Node | None:
+    """The YAML node tree (with line and column of every node), or a CatalogueError."""
+    tab = _tab_in_indentation(text)
+    if tab:
+        raise CatalogueError([Problem(name, tab[0], tab[1], "a tab is used for indentation; YAML needs spaces")])
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise CatalogueError([_syntax_problem(exc, text, name)]) from None
+    except yaml.YAMLError as exc:
+        raise _error(name, f"YAML error: {exc}") from None
+
+
+def load(path: Path) -> Catalogue:
+    """A valid catalogue from `path`, or a CatalogueError listing the first problems found."""
+    name = str(path)
+    root = compose(read_text(path), name)
+    reader = CatalogueReader(name)
+    catalogue = reader.catalogue(root)
+    if catalogue is None:
+        raise CatalogueError(reader.problems)
+    return catalogue
+
+
+def problems_in(path: Path) -> list[Problem]:
+    """Every problem in the catalogue at `path`; an empty list means it is valid."""
+    try:
+        load(path)
+    except CatalogueError as exc:
+        return exc.problems
+    return []
+
+
+def _error(name: str, message: str) -> CatalogueError:
+    return CatalogueError([Problem(name, 0, 0, message)])
+
+
+def _tab_in_indentation(text: str) -> tuple[int, int] | None:
+    if "\t" not in text:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return number, indent.index("\t") + 1
+    return None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "cannot be parsed"
+    if mark is None:
+        return Problem(name, 0, 0, f"YAML syntax error: {problem}")
+    lines = text.splitlines() or [""]
+    source_line = lines[min(mark.line, len(lines) - 1)]
+    pointer = " " * mark.column + "^"
+    message = f"YAML syntax error: {problem}\n    {source_line}\n    {pointer}"
+    return Problem(name, mark.line + 1, mark.column + 1, message)

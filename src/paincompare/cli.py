@@ -1,0 +1,232 @@
+"""The command line: Typer options to core calls, exceptions to exit codes, and the renderer's choice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from paincompare import __version__, catalogue as catalogue_file, models as m, query
+from paincompare.errors import ExitCode, PainCompareError, UsageError
+from paincompare.render import OutputFormat, Report, render
+from paincompare.render.content import ROWS
+from paincompare.terminal import OutputEnv, visible
+
+
+def _choices(scale: m.Scale) -> type[Enum]:
+    """A Typer choice type from a scale, without 'not-reported' (nobody filters for it)."""
+    return Enum(scale.name.title().replace(" ", ""), {w: w for w in scale.words if w != m.NOT_REPORTED})
+
+
+Addiction = _choices(m.ADDICTION_LEVELS)
+Speed = _choices(m.ONSET_SPEEDS)
+Invasiveness = _choices(m.INVASIVENESS)
+Category = _choices(m.CATEGORIES)
+Certainty = _choices(m.CERTAINTIES)
+SortKey = Enum("SortKey", {k: k for k in query.SORT_KEYS})
+
+HELP = """
+Compare treatments for chronic pain side by side: benefits and harms in equal detail, every
+fact cited to its source. Information for talking with a clinician, not medical advice.
+
+**Examples**
+
+* `paincompare list --max-addiction low --onset days`
+* `paincompare compare ketamine opioids`
+* `paincompare compare ketamine "physical therapy" --rows evidence,addiction,cost`
+* `paincompare show ketamine --format json > ketamine.json`
+"""
+
+app = typer.Typer(
+    help=HELP, no_args_is_help=True, rich_markup_mode="markdown", add_completion=False,
+    pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class _State:
+    """Global options, set by the callback before any command runs."""
+
+    catalogue: str | None = None
+    debug = False
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", envvar="PAINCOMPARE_FORMAT", help="Output format.", case_sensitive=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"paincompare {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    catalogue: Annotated[Optional[str], typer.Option(
+        "--catalogue", envvar=catalogue_file.ENV_VAR, metavar="PATH",
+        help="Read this catalogue instead of the bundled one.")] = None,
+    debug: Annotated[bool, typer.Option(
+        "--debug", envvar="PAINCOMPARE_DEBUG", help="Show a traceback for internal errors.")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    _State.catalogue = catalogue
+    _State.debug = debug
+
+
+def _load() -> m.Catalogue:
+    loaded = catalogue_file.load(catalogue_file.choose_path(_State.catalogue))
+    if dt.date.today() > loaded.info.next_review():
+        _warn(f"this catalogue was last reviewed on {loaded.info.reviewed.isoformat()} and is past its "
+              f"review date ({loaded.info.next_review().isoformat()}); facts may be out of date.")
+    return loaded
+
+
+def _emit(report: Report, fmt: OutputFormat) -> None:
+    env = OutputEnv.detect(sys.stdout)
+    text = render(report, fmt, env)
+    sys.stdout.write(text)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"paincompare: warning: {visible(message)}\n")
+
+
+@app.command("list")
+def list_treatments(
+    max_addiction: Annotated[Optional[Addiction], typer.Option(help="Addiction risk at or below this level.")] = None,
+    onset: Annotated[Optional[Speed], typer.Option(help="Relief starts at least this fast.")] = None,
+    max_invasiveness: Annotated[Optional[Invasiveness], typer.Option(help="Invasiveness at or below this level.")] = None,
+    category: Annotated[Optional[list[Category]], typer.Option(help="Only this category (repeatable).")] = None,
+    condition: Annotated[Optional[str], typer.Option(help="Has evidence for a condition (words in its name).")] = None,
+    min_evidence: Annotated[Optional[Certainty], typer.Option(help="Evidence at or above this certainty.")] = None,
+    sort: Annotated[Optional[SortKey], typer.Option(help="Sort by a field, in the order its scale is written.")] = None,
+    reverse: Annotated[bool, typer.Option(help="Reverse the sort.")] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """One row per treatment, filtered by what matters to you."""
+    cat = _load()
+    filters = query.Filters(
+        max_addiction=max_addiction and max_addiction.value, onset=onset and onset.value,
+        max_invasiveness=max_invasiveness and max_invasiveness.value,
+        categories=tuple(c.value for c in category or ()), condition=condition,
+        min_evidence=min_evidence and min_evidence.value,
+    )
+    chosen = query.select(cat.treatments, filters)
+    if sort:
+        chosen = query.sort(chosen, sort.value, reverse)
+    elif reverse:
+        chosen.reverse()
+    if not chosen:
+        sys.stderr.write("paincompare: no treatment matches these filters.\n")
+        return
+    _emit(Report("list", cat, tuple(chosen)), fmt)
+
+
+@app.command()
+def compare(
+    names: Annotated[list[str], typer.Argument(help="Two or more treatments: id, name or alias.", metavar="TREATMENT...")],
+    rows: Annotated[Optional[str], typer.Option(
+        help=f"Comma-separated rows to show: {', '.join(ROWS)}.", metavar="ROW,ROW")] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Treatments side by side: the same questions for each, in equal detail."""
+    chosen_rows = _parse_rows(rows)
+    cat = _load()
+    treatments = query.resolve_all(cat, names)
+    _emit(Report("compare", cat, tuple(treatments), chosen_rows), fmt)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A treatment: id, name or alias.", metavar="TREATMENT")],
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Every field of one treatment, with numbered references."""
+    cat = _load()
+    treatment = query.resolve(cat, name)
+    rows = ("id", "aliases", *ROWS)
+    _emit(Report("show", cat, (treatment,), rows), fmt)
+
+
+@app.command()
+def sources(
+    name: Annotated[Optional[str], typer.Argument(help="Only the sources this treatment cites.", metavar="[TREATMENT]")] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """The bibliography, or the citations one treatment uses."""
+    cat = _load()
+    treatments = (query.resolve(cat, name),) if name else ()
+    _emit(Report("sources", cat, treatments), fmt)
+
+
+@app.command()
+def validate(
+    path: Annotated[Optional[Path], typer.Argument(help="The catalogue to check (default: the one in use).")] = None,
+) -> None:
+    """Check a catalogue and list every problem with its FILE:LINE:COL."""
+    target = path or catalogue_file.choose_path(_State.catalogue)
+    problems = catalogue_file.problems_in(target)
+    for problem in problems:
+        sys.stdout.write(visible(str(problem)) + "\n")
+    if problems:
+        sys.stderr.write(f"paincompare: {len(problems)} problem(s) in {visible(str(target))}\n")
+        raise typer.Exit(ExitCode.ERROR)
+    sys.stderr.write(f"paincompare: {visible(str(target))} is valid.\n")
+
+
+def _parse_rows(rows: str | None) -> tuple[str, ...]:
+    if rows is None:
+        return tuple(ROWS)
+    chosen = tuple(r.strip().lower() for r in rows.split(",") if r.strip())
+    unknown = [r for r in chosen if r not in ROWS]
+    if unknown or not chosen:
+        raise UsageError(f"--rows: unknown row '{', '.join(unknown)}'; use any of: {', '.join(ROWS)}")
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the app; returns the exit code instead of letting a traceback reach the person."""
+    try:
+        app(args=argv, prog_name="paincompare")
+    except SystemExit as exc:
+        return _exit_code(exc)
+    except PainCompareError as exc:
+        sys.stderr.write(f"paincompare: error: {visible(str(exc))}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return _broken_pipe()
+    except Exception:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if _State.debug or os.environ.get("PAINCOMPARE_DEBUG"):
+            traceback.print_exc()
+        else:
+            sys.stderr.write("paincompare: internal error; run again with --debug and report the output "
+                             "as an issue in the paincompare repository.\n")
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return ExitCode.OK
+    return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
+
+
+def _broken_pipe() -> int:
+    # The reader went away (`| head`); stop quietly, and point stdout at devnull so the
+    # interpreter's final flush cannot raise again (Python docs, "Note on SIGPIPE").
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ExitCode.ERROR

@@ -1,0 +1,31 @@
+"""Output formats behind one enum: each format is one module with a `render(report, env)`."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from enum import Enum
+
+from paincompare.models import Catalogue, Treatment
+from paincompare.terminal import OutputEnv
+
+
+class OutputFormat(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a command shows: which treatments, and for a comparison which rows."""
+
+    command: str  # list | compare | show | sources
+    catalogue: Catalogue
+    treatments: tuple[Treatment, ...]
+    rows: tuple[str, ...] = ()
+
+
+def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:
+    """The report as text in the chosen format; formats are imported only when used."""
+    module = importlib.import_module(f"paincompare.render.{fmt.value}")
+    return module.render(report, env)

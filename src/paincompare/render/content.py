@@ -1,0 +1,145 @@
+"""What every human format shows: the list's columns, the comparison's questions, citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from paincompare import models as m
+
+CERTAINTY_SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very-low": "⊕◯◯◯"}
+ASCII_CERTAINTY_SYMBOLS = {"high": "++++", "moderate": "+++o", "low": "++oo", "very-low": "+ooo"}
+INVASIVENESS_MEANING = {
+    "none": "nothing enters the body beyond a pill or skin contact",
+    "minimal": "needles or a single injection",
+    "moderate": "an image-guided procedure or a monitored infusion",
+    "major": "surgery or an implant",
+}
+
+# The comparison's rows: the same questions for every treatment, in equal detail (Option Grid).
+ROWS: dict[str, str] = {
+    "what": "What is it and how is it given?",
+    "onset": "How soon might it help?",
+    "duration": "How long does relief last?",
+    "evidence": "How well does it work?",
+    "side-effects": "What side effects are common?",
+    "serious-harms": "What serious harms can happen?",
+    "addiction": "Can it cause addiction or misuse?",
+    "invasiveness": "How invasive is it?",
+    "guidelines": "What do guidelines say?",
+    "cost": "What does it cost?",
+    "claims": "Claims checked",
+    "reviewed": "Record last checked",
+}
+IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called", "category": "Category"}
+LIST_COLUMNS = ("Name", "Category", "Addiction risk", "Onset", "Duration", "Invasiveness",
+                "Strongest evidence", "Cost")
+
+
+def words(value: str) -> str:
+    """A scale word as prose: 'not-reported' -> 'not reported'."""
+    return value.replace("-", " ")
+
+
+def certainty(value: str, ascii_only: bool = False) -> str:
+    """GRADE certainty as symbol plus word, never a colour alone."""
+    symbols = ASCII_CERTAINTY_SYMBOLS if ascii_only else CERTAINTY_SYMBOLS
+    return f"{symbols[value]} {words(value)}"
+
+
+def schedule(risk: m.AddictionRisk) -> str:
+    return f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
+
+
+@dataclass
+class References:
+    """Numbers each cited source in order of first use, so cells can say [1] and a list can follow."""
+
+    catalogue: m.Catalogue
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def mark(self, source_ids: tuple[str, ...] | list[str]) -> str:
+        for source_id in source_ids:
+            self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        return "[" + ", ".join(str(self.numbers[s]) for s in source_ids) + "]"
+
+    def cite(self, text: str, source_ids: tuple[str, ...] | list[str]) -> str:
+        return f"{text} {self.mark(source_ids)}"
+
+    def listing(self) -> list[tuple[int, m.Source]]:
+        return [(n, self.catalogue.sources[s]) for s, n in self.numbers.items()]
+
+    def short_name(self, source_id: str) -> str:
+        return self.catalogue.sources[source_id].label()
+
+
+def list_row(t: m.Treatment, ascii_only: bool = False) -> list[str]:
+    """One treatment's cells for `paincompare list`."""
+    strongest = t.strongest_evidence()
+    evidence = f"{certainty(strongest.certainty, ascii_only)}: {strongest.condition}" if strongest else "not reported"
+    risk = t.addiction_risk
+    addiction = words(risk.level) + (f" (Schedule {risk.us_schedule})" if risk.us_schedule else "")
+    return [t.name, words(t.category), addiction, words(t.onset.speed), words(t.duration.length),
+            words(t.invasiveness), evidence, words(t.cost.tier)]
+
+
+def cell(t: m.Treatment, row: str, refs: References, ascii_only: bool = False) -> list[str]:
+    """The lines of one treatment's answer to one question, each fact followed by its citation."""
+    if row == "id":
+        return [t.id]
+    if row == "aliases":
+        return [", ".join(t.aliases) or "none"]
+    if row == "category":
+        return [words(t.category)]
+    if row == "what":
+        g = t.how_given
+        return [words(t.category), f"How: {g.route}", f"Where: {g.setting}",
+                refs.cite(f"How often: {g.sessions}", g.sources)]
+    if row == "onset":
+        return [refs.cite(f"{words(t.onset.speed)}: {t.onset.summary}", t.onset.sources)]
+    if row == "duration":
+        return [refs.cite(f"{words(t.duration.length)}: {t.duration.summary}", t.duration.sources)]
+    if row == "evidence":
+        return [_evidence_line(e, refs, ascii_only) for e in t.evidence]
+    if row in ("side-effects", "serious-harms"):
+        effects = t.side_effects.common if row == "side-effects" else t.side_effects.serious
+        lines = [f"- {effect}" for effect in effects]
+        lines[-1] = refs.cite(lines[-1], t.side_effects.sources)
+        return lines
+    if row == "addiction":
+        risk = t.addiction_risk
+        return [f"{words(risk.level)}; {schedule(risk)}", refs.cite(risk.summary, risk.sources)]
+    if row == "invasiveness":
+        return [f"{words(t.invasiveness)}: {INVASIVENESS_MEANING[t.invasiveness]}"]
+    if row == "guidelines":
+        return [_guideline_line(g, refs) for g in t.guidelines] or ["No guideline in this catalogue speaks to it."]
+    if row == "cost":
+        return [refs.cite(f"{words(t.cost.tier)}: {t.cost.summary}", t.cost.sources)]
+    if row == "claims":
+        return [refs.cite(f"\u201c{c.claim}\u201d: {c.verdict.upper()}. {c.explanation}", c.sources)
+                for c in t.claims] or ["No commonly made claims checked."]
+    if row == "reviewed":
+        return [t.reviewed.isoformat()]
+    raise KeyError(row)
+
+
+def _evidence_line(e: m.Evidence, refs: References, ascii_only: bool) -> str:
+    note = f" Note: {e.note}" if e.note else ""
+    return refs.cite(f"{certainty(e.certainty, ascii_only)} | {e.condition}: {e.effect}{note}", e.sources)
+
+
+def _guideline_line(g: m.GuidelineStance, refs: References) -> str:
+    wording = f" Says: \u201c{g.wording}\u201d." if g.wording else ""
+    sources = [g.guideline, *[s for s in g.sources if s != g.guideline]]
+    text = f"{refs.short_name(g.guideline)}: {words(g.stance).upper()}. For: {g.scope}.{wording}"
+    return refs.cite(text, sources)
+
+
+def footer(catalogue: m.Catalogue) -> list[str]:
+    """The review date, funding and disclaimer that close every human format."""
+    info = catalogue.info
+    return [
+        f"Catalogue: {info.title}, version {info.version}; reviewed {info.reviewed.isoformat()}, "
+        f"next review due {info.next_review().isoformat()}.",
+        f"Funding: {info.funding}",
+        info.disclaimer,
+    ]

@@ -1,0 +1,63 @@
+"""Builds small, valid catalogues for tests; each test changes only what it is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SOURCES = {
+    "test-guideline": {"title": "A test guideline (TG1)", "publisher": "Test Institute", "year": 2021,
+                       "url": "https://example.org/tg1", "kind": "guideline"},
+    "test-review": {"title": "A test review", "authors": "Doe J", "year": 2020,
+                    "url": "https://example.org/review", "kind": "systematic-review"},
+    "test-prices": {"title": "A test price list", "publisher": "Test Shop", "year": 2026,
+                    "url": "https://example.org/prices", "kind": "commercial"},
+}
+
+
+def treatment(tid: str, **changes: Any) -> dict[str, Any]:
+    """A valid record; keyword arguments replace whole top-level fields or pick scale words."""
+    def cite() -> list[str]:
+        return ["test-review"]  # a new list each time, so YAML output has no anchors
+
+    record: dict[str, Any] = {
+        "id": tid,
+        "name": changes.pop("name", tid.replace("-", " ").title()),
+        "aliases": changes.pop("aliases", []),
+        "category": changes.pop("category", "medication"),
+        "how_given": {"route": "By mouth", "setting": "At home", "sessions": "Daily", "sources": cite()},
+        "addiction_risk": {"level": changes.pop("addiction", "none"), "us_schedule": changes.pop("schedule", None),
+                           "summary": "Not controlled.", "sources": cite()},
+        "onset": {"speed": changes.pop("onset", "days"), "summary": "Within days.", "sources": cite()},
+        "duration": {"length": changes.pop("duration", "hours"), "summary": "Hours.", "sources": cite()},
+        "invasiveness": changes.pop("invasiveness", "none"),
+        "evidence": [
+            {"condition": condition, "certainty": certainty, "effect": "A small effect.", "sources": cite()}
+            for condition, certainty in changes.pop("evidence", [("chronic low back pain", "low")])
+        ],
+        "side_effects": {"common": ["Nausea"], "serious": ["Not reported: no serious harms found."], "sources": cite()},
+        "guidelines": [{"guideline": "test-guideline", "stance": "consider", "scope": "Adults",
+                        "wording": "Consider it", "sources": ["test-guideline"]}],
+        "cost": {"tier": changes.pop("cost", "low"), "summary": "Cheap.", "sources": ["test-prices"]},
+        "claims": [],
+        "reviewed": "2026-11-01",
+    }
+    record.update(changes)
+    return record
+
+
+def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict[str, Any]:
+    return {
+        "catalogue": {"title": "Test catalogue", "version": "1", "reviewed": reviewed, "review_every_months": 1200,
+                      "funding": "None.", "disclaimer": "For tests only; not medical advice."},
+        "sources": dict(SOURCES),
+        "treatments": list(treatments) or [treatment("alpha")],
+    }
+
+
+def write(folder: Path, data: dict[str, Any], name: str = "catalogue.yaml") -> Path:
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
