@@ -196,6 +196,7 @@ def _parse_rows(rows: str | None) -> tuple[str, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the app; returns the exit code instead of letting a traceback reach the person."""
+    _tolerate_narrow_encodings()
     try:
         app(args=argv, prog_name="paincompare")
     except SystemExit as exc:
@@ -216,6 +217,15 @@ def main(argv: list[str] | None = None) -> int:
                              "as an issue in the paincompare repository.\n")
         return ExitCode.ERROR
     return ExitCode.OK
+
+
+def _tolerate_narrow_encodings() -> None:
+    # Under PYTHONIOENCODING=ascii or a legacy code page, a character the stream cannot encode
+    # becomes '?' instead of a crash; certainty symbols already switch to ASCII (OutputEnv).
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def _exit_code(exc: SystemExit) -> int:

@@ -58,7 +58,7 @@ class Source:
 
     def citation(self) -> str:
         """The full citation in one line: who, title, year, address and kind."""
-        who = self.authors or self.publisher
+        who = (self.authors or self.publisher or "").rstrip(".")
         return f"{who}. {self.title}. {self.year}. {self.url} ({self.kind})"
 
     def to_data(self) -> dict[str, Any]:

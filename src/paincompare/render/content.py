@@ -32,7 +32,7 @@ ROWS: dict[str, str] = {
 }
 IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called", "category": "Category"}
 LIST_COLUMNS = ("Name", "Category", "Addiction risk", "Onset", "Duration", "Invasiveness",
-                "Strongest evidence", "Cost")
+                "Most certain evidence", "Cost")
 
 
 def words(value: str) -> str:

@@ -1,0 +1,60 @@
+"""Shared fixtures: small catalogues on disk, and the installed console script run as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import factory
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED = REPO / "data" / "treatments.yaml"
+
+
+def script() -> str:
+    """The `paincompare` console script installed next to this interpreter."""
+    candidate = Path(sys.executable).with_name("paincompare")
+    if not candidate.exists():
+        pytest.fail("the paincompare console script is not installed; run: pip install -e '.[test]'")
+    return str(candidate)
+
+
+def user_env(**changes: str | None) -> dict[str, str]:
+    """The environment a user's shell has, minus anything that would colour or size the output."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "PAINCOMPARE_CATALOGUE",
+                        "PAINCOMPARE_FORMAT", "PAINCOMPARE_DEBUG", "TTY_COMPATIBLE")}
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs `paincompare ARGS` in a subprocess from an empty folder; stdout and stderr apart."""
+
+    def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+             input: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([script(), *args], capture_output=True, text=True, encoding="utf-8",
+                              env=env or user_env(), cwd=cwd or tmp_path, input=input, timeout=60)
+
+    return _run
+
+
+@pytest.fixture
+def write_catalogue(tmp_path: Path) -> Callable[..., Path]:
+    """Writes a catalogue built by tests/factory.py and returns its path."""
+
+    def _write(*treatments: dict[str, Any], **options: Any) -> Path:
+        return factory.write(tmp_path, factory.catalogue(*treatments, **options))
+
+    return _write
