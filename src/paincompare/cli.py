@@ -31,20 +31,21 @@ Category = _choices(m.CATEGORIES)
 Certainty = _choices(m.CERTAINTIES)
 SortKey = Enum("SortKey", {k: k for k in query.SORT_KEYS})
 
-HELP = """
-Compare treatments for chronic pain side by side: benefits and harms in equal detail, every
-fact cited to its source. Information for talking with a clinician, not medical advice.
+HELP = """Compare treatments for chronic pain side by side: benefits and harms in equal detail,
+every fact cited to its source. Information for talking with a clinician, not medical advice.
 
-**Examples**
-
-* `paincompare list --max-addiction low --onset days`
-* `paincompare compare ketamine opioids`
-* `paincompare compare ketamine "physical therapy" --rows evidence,addiction,cost`
-* `paincompare show ketamine --format json > ketamine.json`
+\b
+Examples:
+  paincompare list --max-addiction low --onset days
+  paincompare compare ketamine opioids
+  paincompare compare ketamine "physical therapy" --rows evidence,addiction,cost
+  paincompare show ketamine --format json > ketamine.json
+  paincompare sources ketamine
 """
 
 app = typer.Typer(
-    help=HELP, no_args_is_help=True, rich_markup_mode="markdown", add_completion=False,
+    # Plain help and one-line usage errors: Rich panels wrap messages and cost start-up time.
+    help=HELP, no_args_is_help=True, rich_markup_mode=None, add_completion=False,
     pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -110,7 +111,7 @@ def list_treatments(
     condition: Annotated[Optional[str], typer.Option(help="Has evidence for a condition (words in its name).")] = None,
     min_evidence: Annotated[Optional[Certainty], typer.Option(help="Evidence at or above this certainty.")] = None,
     sort: Annotated[Optional[SortKey], typer.Option(help="Sort by a field, in the order its scale is written.")] = None,
-    reverse: Annotated[bool, typer.Option(help="Reverse the sort.")] = False,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """One row per treatment, filtered by what matters to you."""
@@ -140,6 +141,8 @@ def compare(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Treatments side by side: the same questions for each, in equal detail."""
+    if len(names) < 2:
+        raise UsageError("compare needs at least two treatments; to see one, use 'paincompare show'")
     chosen_rows = _parse_rows(rows)
     cat = _load()
     treatments = query.resolve_all(cat, names)

@@ -1,0 +1,130 @@
+"""The installed `paincompare`, run in a subprocess with pipes and environment as a user has them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import factory
+from conftest import BUNDLED, user_env
+
+
+def ids(stdout: str) -> list[str]:
+    return [t["id"] for t in json.loads(stdout)["treatments"]]
+
+
+def test_compare_ketamine_and_opioids_side_by_side(run):
+    result = run("compare", "ketamine", "opioids")
+    assert result.returncode == 0, result.stderr
+    header = next(line for line in result.stdout.splitlines() if "Question" in line)
+    assert "IV ketamine infusion" in header and "Long-term strong opioids" in header
+    assert "References" in result.stdout and "not medical advice" in result.stdout.lower()
+
+
+def test_piped_output_has_no_escape_codes_even_when_colour_is_on_for_terminals(run):
+    result = run("compare", "ketamine", "opioids", env=user_env(TERM="xterm-256color"))
+    assert "\x1b" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) > 200, "a piped table must not be squeezed to 80"
+
+
+def test_max_addiction_low_leaves_out_opioids_and_ketamine(run):
+    result = run("list", "--max-addiction", "low", "--format", "json")
+    listed = ids(result.stdout)
+    assert "strong-opioids" not in listed and "ketamine-infusion" not in listed
+    assert "exercise-therapy" in listed
+
+
+def test_onset_hours_leaves_out_physical_therapy(run):
+    listed = ids(run("list", "--onset", "hours", "--format", "json").stdout)
+    assert listed and "exercise-therapy" not in listed
+
+
+def test_unknown_treatment_exits_2_with_a_suggestion_and_empty_stdout(run):
+    result = run("compare", "ketamine", "unicorn")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "unknown treatment 'unicorn'" in result.stderr
+    typo = run("compare", "ketamine", "opiods")
+    assert typo.returncode == 2 and "Did you mean" in typo.stderr and "strong-opioids" in typo.stderr
+    assert typo.stdout == ""
+
+
+def test_show_json_resolves_every_cited_source(run):
+    result = run("show", "ketamine", "--format", "json")
+    document = json.loads(result.stdout)
+    (record,) = document["treatments"]
+    for field in ("id", "name", "aliases", "category", "how_given", "addiction_risk", "onset", "duration",
+                  "invasiveness", "evidence", "side_effects", "guidelines", "cost", "claims", "reviewed"):
+        assert field in record
+    cited = {s for block in (record["how_given"], record["addiction_risk"], record["onset"], record["duration"],
+                             record["side_effects"], record["cost"], *record["evidence"], *record["claims"],
+                             *record["guidelines"]) for s in block["sources"]}
+    assert cited <= set(document["references"])
+    assert all(document["references"][s]["url"].startswith("http") for s in cited)
+
+
+def test_list_filters_are_validated_with_the_allowed_values(run):
+    result = run("list", "--max-addiction", "lowish")
+    assert result.returncode == 2
+    assert "'none', 'low', 'moderate', 'high'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_no_match_says_so_on_stderr_and_exits_0(run):
+    result = run("list", "--category", "surgical", "--max-invasiveness", "none")
+    assert result.returncode == 0
+    assert result.stdout == "" and "no treatment matches" in result.stderr
+
+
+def test_format_from_the_environment(run):
+    result = run("list", env=user_env(PAINCOMPARE_FORMAT="json"))
+    assert len(ids(result.stdout)) >= 30
+
+
+def test_other_catalogue_by_option_and_by_environment(run, tmp_path):
+    path = factory.write(tmp_path, factory.catalogue(factory.treatment("alpha"), factory.treatment("beta")))
+    assert ids(run("--catalogue", str(path), "list", "-f", "json").stdout) == ["alpha", "beta"]
+    assert ids(run("list", "-f", "json", env=user_env(PAINCOMPARE_CATALOGUE=str(path))).stdout) == ["alpha", "beta"]
+
+
+def test_a_broken_catalogue_is_one_clear_error_without_traceback(run, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("catalogue: [\n", encoding="utf-8")
+    result = run("--catalogue", str(broken), "list")
+    assert result.returncode == 1
+    assert f"{broken}:2:1: YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_validate_the_bundled_catalogue_and_a_broken_copy(run, tmp_path):
+    ok = run("validate", str(BUNDLED))
+    assert ok.returncode == 0, ok.stdout
+    broken = tmp_path / "copy.yaml"
+    broken.write_text(BUNDLED.read_text(encoding="utf-8").replace("level: high", "level: extreme", 1)
+                      .replace("kind: guideline", "kind: guidance", 1), encoding="utf-8")
+    result = run("validate", str(broken))
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) >= 2
+    assert all(line.startswith(f"{broken}:") for line in result.stdout.splitlines())
+    assert "'extreme' is not a addiction level" in result.stdout
+
+
+@pytest.mark.parametrize("args", [(), ("--help",), ("list", "-h")])
+def test_help_has_examples(run, args):
+    result = run(*args)
+    shown = result.stdout + result.stderr  # with no arguments, help goes to stderr with exit 2
+    assert "Usage: paincompare" in shown and "Traceback" not in shown
+    if "list" not in args:
+        assert "paincompare compare ketamine opioids" in shown
+
+
+def test_version_and_python_dash_m(run):
+    assert run("--version").stdout.startswith("paincompare 0.")
+
+
+def test_sources_lists_the_bibliography_and_one_treatments_citations(run):
+    everything = json.loads(run("sources", "-f", "json").stdout)["references"]
+    ketamine = json.loads(run("sources", "ketamine", "-f", "json").stdout)["references"]
+    assert len(everything) > len(ketamine) > 3
+    assert set(ketamine) <= set(everything)
