@@ -128,7 +128,7 @@ def _evidence_line(e: m.Evidence, refs: References, ascii_only: bool) -> str:
 
 
 def _guideline_line(g: m.GuidelineStance, refs: References) -> str:
-    wording = f" Says: \u201c{g.wording}\u201d." if g.wording else ""
+    wording = f" Says: \u201c{g.wording.rstrip('.')}.\u201d" if g.wording else ""
     sources = [g.guideline, *[s for s in g.sources if s != g.guideline]]
     text = f"{refs.short_name(g.guideline)}: {words(g.stance).upper()}. For: {g.scope}.{wording}"
     return refs.cite(text, sources)

@@ -1,0 +1,107 @@
+"""The shipped catalogue's content: coverage, regulatory facts, claims, balance and plain language."""
+
+from __future__ import annotations
+
+import pytest
+import textstat
+
+from conftest import BUNDLED
+from paincompare import catalogue, query
+
+# Readability thresholds, measured with textstat 0.7.3's Flesch-Kincaid grade over every summary,
+# effect and claim explanation (too noisy on one short field, so applied per treatment and overall).
+# Grade 9 is about reading age 14, the ceiling Healthcare Improvement Scotland sets for aids a
+# professional explains; the whole catalogue must read at grade 8 or below, and Flesch reading
+# ease 60+ ("plain English").
+MAX_GRADE_PER_TREATMENT = 9.0
+MAX_GRADE_OVERALL = 8.0
+MIN_READING_EASE_OVERALL = 60.0
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return catalogue.load(BUNDLED)
+
+
+REQUIRED_NAMES = [
+    "acetaminophen", "paracetamol", "ibuprofen", "topical nsaid", "opioids", "tramadol", "buprenorphine",
+    "gabapentin", "pregabalin", "duloxetine", "amitriptyline", "lidocaine plaster", "qutenza", "ketamine",
+    "lidocaine infusion", "cannabis", "muscle relaxant", "botox", "physical therapy", "cbt",
+    "acceptance and commitment therapy", "mbsr", "pain management programme", "acupuncture",
+    "spinal manipulation", "massage", "yoga", "tai chi", "tens", "epidural steroid injection",
+    "radiofrequency ablation", "trigger point injection", "spinal cord stimulation", "spinal surgery", "usual care",
+]
+
+
+def test_at_least_30_treatments_covering_every_required_one(cat):
+    assert len(cat.treatments) >= 30
+    for name in REQUIRED_NAMES:
+        query.resolve(cat, name)  # raises if missing
+
+
+@pytest.mark.parametrize("name, schedule", [
+    ("opioids", "II"), ("tramadol", "IV"), ("buprenorphine", "III"), ("pregabalin", "V"),
+    ("ketamine", "III"), ("gabapentin", None), ("acetaminophen", None), ("duloxetine", None),
+])
+def test_us_schedules(cat, name, schedule):
+    assert query.resolve(cat, name).addiction_risk.us_schedule == schedule
+
+
+def test_ketamine_has_the_origin_articles_six_claims_and_non_addictive_is_contradicted(cat):
+    ketamine = query.resolve(cat, "ketamine")
+    assert len(ketamine.claims) == 6
+    verdicts = {c.claim.lower(): c.verdict for c in ketamine.claims}
+    (non_addictive,) = [v for claim, v in verdicts.items() if "non-addictive" in claim]
+    assert non_addictive == "contradicted"
+    (few_side_effects,) = [v for claim, v in verdicts.items() if "few side effects" in claim]
+    assert few_side_effects == "contradicted"
+    assert ketamine.addiction_risk.level != "none"
+
+
+def test_nice_ng193_does_not_initiate_opioids_or_ketamine(cat):
+    for name in ("opioids", "ketamine"):
+        stances = {g.guideline: g.stance for g in query.resolve(cat, name).guidelines}
+        assert stances["nice-ng193"] == "do-not-offer"
+
+
+def test_harms_are_given_in_as_much_detail_as_benefits(cat):
+    for t in cat.treatments:
+        assert t.side_effects.common and t.side_effects.serious, t.id
+        assert t.evidence, t.id
+
+
+def test_commercial_sources_only_for_cost(cat):
+    commercial = {s for s, source in cat.sources.items() if source.kind == "commercial"}
+    for t in cat.treatments:
+        non_cost = set(t.cited_sources()) - set(t.cost.sources)
+        assert not non_cost & commercial, t.id
+
+
+def test_every_source_is_cited_and_has_a_year_and_address(cat):
+    cited = {s for t in cat.treatments for s in t.cited_sources()}
+    assert set(cat.sources) == cited, f"uncited: {sorted(set(cat.sources) - cited)}"
+
+
+def _prose(t) -> list[str]:
+    return [t.how_given.route, t.how_given.setting, t.how_given.sessions, t.addiction_risk.summary,
+            t.onset.summary, t.duration.summary, t.cost.summary, *[e.effect for e in t.evidence],
+            *[c.explanation for c in t.claims]]
+
+
+def test_plain_language_per_treatment(cat):
+    too_hard = {t.id: textstat.flesch_kincaid_grade(" ".join(_prose(t))) for t in cat.treatments}
+    assert {k: v for k, v in too_hard.items() if v > MAX_GRADE_PER_TREATMENT} == {}
+
+
+def test_plain_language_overall(cat):
+    text = " ".join(p for t in cat.treatments for p in _prose(t))
+    assert textstat.flesch_kincaid_grade(text) <= MAX_GRADE_OVERALL
+    assert textstat.flesch_reading_ease(text) >= MIN_READING_EASE_OVERALL
+
+
+def test_show_ketamine_lists_claims_with_verdicts_and_certainty_symbols(run):
+    result = run("show", "ketamine")
+    assert result.stdout.count("CONTRADICTED") >= 2
+    assert "PARTLY-SUPPORTED" in result.stdout and "SUPPORTED" in result.stdout
+    assert "⊕⊕⊕◯ moderate" in result.stdout
+    assert "reviewed 2026-11-25" in result.stdout
