@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict
     return {
         "catalogue": {"title": "Test catalogue", "version": "1", "reviewed": reviewed, "review_every_months": 1200,
                       "funding": "None.", "disclaimer": "For tests only; not medical advice."},
-        "sources": dict(SOURCES),
+        "sources": copy.deepcopy(SOURCES),  # tests may change a source; the next test must not see it
         "treatments": list(treatments) or [treatment("alpha")],
     }
 

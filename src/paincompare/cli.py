@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from paincompare import __version__, catalogue as catalogue_file, models as m, query
+from paincompare import __version__, catalogue as catalogue_file, models as m, output, query
 from paincompare.errors import ExitCode, PainCompareError, UsageError
 from paincompare.render import OutputFormat, Report, render
 from paincompare.render.content import ROWS
@@ -45,7 +45,7 @@ Examples:
 
 app = typer.Typer(
     # Plain help and one-line usage errors: Rich panels wrap messages and cost start-up time.
-    help=HELP, no_args_is_help=True, rich_markup_mode=None, add_completion=False,
+    help=HELP, no_args_is_help=True, rich_markup_mode=None, add_completion=True,
     pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -56,12 +56,37 @@ class _State:
 
     catalogue: str | None = None
     debug = False
+    no_color = False
+
+
+def _complete_treatment(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: ids and aliases of the catalogue in use that start with what was typed."""
+    chosen = ctx.find_root().params.get("catalogue")
+    try:
+        loaded = catalogue_file.load(catalogue_file.choose_path(chosen))
+    except PainCompareError:
+        return []
+    start = incomplete.casefold()
+    names = dict.fromkeys(n for t in loaded.treatments for n in (t.id, *t.aliases))
+    return [n for n in names if n.casefold().startswith(start)]
+
+
+def _complete_rows(incomplete: str) -> list[str]:
+    done, _, last = incomplete.rpartition(",")
+    prefix = done + "," if done else ""
+    return [prefix + row for row in ROWS if row.startswith(last)]
 
 
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", envvar="PAINCOMPARE_FORMAT", help="Output format.", case_sensitive=False),
+    typer.Option("--format", "-f", envvar="PAINCOMPARE_FORMAT", case_sensitive=False,
+                 help="Output format: table, plain, markdown, csv, json or html."),
 ]
+OutputOption = Annotated[
+    Optional[str],
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (replaced whole, never half-written); - is stdout."),
+]
+NoHeadersOption = Annotated[bool, typer.Option("--no-headers", help="plain and csv: leave out the header line.")]
 
 
 def _version(value: bool) -> None:
@@ -77,11 +102,13 @@ def _global(
         help="Read this catalogue instead of the bundled one.")] = None,
     debug: Annotated[bool, typer.Option(
         "--debug", envvar="PAINCOMPARE_DEBUG", help="Show a traceback for internal errors.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     _State.catalogue = catalogue
     _State.debug = debug
+    _State.no_color = no_color
 
 
 def _load() -> m.Catalogue:
@@ -92,10 +119,10 @@ def _load() -> m.Catalogue:
     return loaded
 
 
-def _emit(report: Report, fmt: OutputFormat) -> None:
-    env = OutputEnv.detect(sys.stdout)
-    text = render(report, fmt, env)
-    sys.stdout.write(text)
+def _emit(report: Report, fmt: OutputFormat, destination: str | None) -> None:
+    to_file = destination not in (None, output.STDOUT)
+    env = OutputEnv.for_file() if to_file else OutputEnv.detect(sys.stdout, no_color=_State.no_color)
+    output.write(render(report, fmt, env), destination)
 
 
 def _warn(message: str) -> None:
@@ -113,6 +140,8 @@ def list_treatments(
     sort: Annotated[Optional[SortKey], typer.Option(help="Sort by a field, in the order its scale is written.")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
     fmt: FormatOption = OutputFormat.TABLE,
+    to: OutputOption = None,
+    no_headers: NoHeadersOption = False,
 ) -> None:
     """One row per treatment, filtered by what matters to you."""
     cat = _load()
@@ -130,15 +159,19 @@ def list_treatments(
     if not chosen:
         sys.stderr.write("paincompare: no treatment matches these filters.\n")
         return
-    _emit(Report("list", cat, tuple(chosen)), fmt)
+    _emit(Report("list", cat, tuple(chosen), headers=not no_headers), fmt, to)
 
 
 @app.command()
 def compare(
-    names: Annotated[list[str], typer.Argument(help="Two or more treatments: id, name or alias.", metavar="TREATMENT...")],
+    names: Annotated[list[str], typer.Argument(help="Two or more treatments: id, name or alias.",
+                                               metavar="TREATMENT...", autocompletion=_complete_treatment)],
     rows: Annotated[Optional[str], typer.Option(
-        help=f"Comma-separated rows to show: {', '.join(ROWS)}.", metavar="ROW,ROW")] = None,
+        help=f"Comma-separated rows to show: {', '.join(ROWS)}.", metavar="ROW,ROW",
+        autocompletion=_complete_rows)] = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    to: OutputOption = None,
+    no_headers: NoHeadersOption = False,
 ) -> None:
     """Treatments side by side: the same questions for each, in equal detail."""
     if len(names) < 2:
@@ -146,30 +179,36 @@ def compare(
     chosen_rows = _parse_rows(rows)
     cat = _load()
     treatments = query.resolve_all(cat, names)
-    _emit(Report("compare", cat, tuple(treatments), chosen_rows), fmt)
+    _emit(Report("compare", cat, tuple(treatments), chosen_rows, headers=not no_headers), fmt, to)
 
 
 @app.command()
 def show(
-    name: Annotated[str, typer.Argument(help="A treatment: id, name or alias.", metavar="TREATMENT")],
+    name: Annotated[str, typer.Argument(help="A treatment: id, name or alias.", metavar="TREATMENT",
+                                        autocompletion=_complete_treatment)],
     fmt: FormatOption = OutputFormat.TABLE,
+    to: OutputOption = None,
+    no_headers: NoHeadersOption = False,
 ) -> None:
     """Every field of one treatment, with numbered references."""
     cat = _load()
     treatment = query.resolve(cat, name)
     rows = ("id", "aliases", *ROWS)
-    _emit(Report("show", cat, (treatment,), rows), fmt)
+    _emit(Report("show", cat, (treatment,), rows, headers=not no_headers), fmt, to)
 
 
 @app.command()
 def sources(
-    name: Annotated[Optional[str], typer.Argument(help="Only the sources this treatment cites.", metavar="[TREATMENT]")] = None,
+    name: Annotated[Optional[str], typer.Argument(help="Only the sources this treatment cites.", metavar="[TREATMENT]",
+                                                  autocompletion=_complete_treatment)] = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    to: OutputOption = None,
+    no_headers: NoHeadersOption = False,
 ) -> None:
     """The bibliography, or the citations one treatment uses."""
     cat = _load()
     treatments = (query.resolve(cat, name),) if name else ()
-    _emit(Report("sources", cat, treatments), fmt)
+    _emit(Report("sources", cat, treatments, headers=not no_headers), fmt, to)
 
 
 @app.command()

@@ -12,7 +12,11 @@ from paincompare.terminal import OutputEnv
 
 class OutputFormat(str, Enum):
     TABLE = "table"
+    PLAIN = "plain"
+    MARKDOWN = "markdown"
+    CSV = "csv"
     JSON = "json"
+    HTML = "html"
 
 
 @dataclass(frozen=True)
@@ -23,9 +27,10 @@ class Report:
     catalogue: Catalogue
     treatments: tuple[Treatment, ...]
     rows: tuple[str, ...] = ()
+    headers: bool = True  # plain and csv: False leaves out the header line
 
 
 def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:
     """The report as text in the chosen format; formats are imported only when used."""
-    module = importlib.import_module(f"paincompare.render.{fmt.value}")
+    module = importlib.import_module(f"paincompare.render.{fmt.value}_format")
     return module.render(report, env)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from paincompare import models as m
+from paincompare.render import Report
 
 CERTAINTY_SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very-low": "⊕◯◯◯"}
 ASCII_CERTAINTY_SYMBOLS = {"high": "++++", "moderate": "+++o", "low": "++oo", "very-low": "+ooo"}
@@ -31,6 +32,9 @@ ROWS: dict[str, str] = {
     "reviewed": "Record last checked",
 }
 IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called", "category": "Category"}
+# The list's fields for machine-readable text (plain, csv): scale words exactly as in the catalogue.
+LIST_FIELDS = ("id", "name", "category", "addiction", "us_schedule", "onset", "duration", "invasiveness",
+               "most_certain_evidence", "condition", "cost")
 LIST_COLUMNS = ("Name", "Category", "Addiction risk", "Onset", "Duration", "Invasiveness",
                 "Most certain evidence", "Cost")
 
@@ -82,6 +86,33 @@ def list_row(t: m.Treatment, ascii_only: bool = False) -> list[str]:
             words(t.invasiveness), evidence, words(t.cost.tier)]
 
 
+def quoted(text: str, ascii_only: bool) -> str:
+    return f'"{text}"' if ascii_only else f"\u201c{text}\u201d"
+
+
+def grid(report: Report, refs: References, ascii_only: bool = False) -> list[tuple[str, list[list[str]]]]:
+    """For `compare` and `show`: (question, one cell of lines per treatment) for each row asked for."""
+    labels = {**IDENTITY_ROWS, **ROWS}
+    return [(labels[row], [cell(t, row, refs, ascii_only) for t in report.treatments]) for row in report.rows]
+
+
+def bibliography(report: Report, refs: References) -> list[tuple[int, m.Source]]:
+    """For `sources`: every source, or those one treatment cites, numbered in order."""
+    if report.treatments:
+        refs.mark(list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources())))
+    else:
+        refs.mark(list(report.catalogue.sources))
+    return refs.listing()
+
+
+def list_record(t: m.Treatment) -> list[str]:
+    """One treatment's LIST_FIELDS, for formats that scripts read."""
+    strongest = t.strongest_evidence()
+    return [t.id, t.name, t.category, t.addiction_risk.level, t.addiction_risk.us_schedule or "none", t.onset.speed,
+            t.duration.length, t.invasiveness, strongest.certainty if strongest else m.NOT_REPORTED,
+            strongest.condition if strongest else "", t.cost.tier]
+
+
 def cell(t: m.Treatment, row: str, refs: References, ascii_only: bool = False) -> list[str]:
     """The lines of one treatment's answer to one question, each fact followed by its citation."""
     if row == "id":
@@ -111,11 +142,11 @@ def cell(t: m.Treatment, row: str, refs: References, ascii_only: bool = False) -
     if row == "invasiveness":
         return [f"{words(t.invasiveness)}: {INVASIVENESS_MEANING[t.invasiveness]}"]
     if row == "guidelines":
-        return [_guideline_line(g, refs) for g in t.guidelines] or ["No guideline in this catalogue speaks to it."]
+        return [_guideline_line(g, refs, ascii_only) for g in t.guidelines] or ["No guideline in this catalogue speaks to it."]
     if row == "cost":
         return [refs.cite(f"{words(t.cost.tier)}: {t.cost.summary}", t.cost.sources)]
     if row == "claims":
-        return [refs.cite(f"\u201c{c.claim}\u201d: {c.verdict.upper()}. {c.explanation}", c.sources)
+        return [refs.cite(f"{quoted(c.claim, ascii_only)}: {c.verdict.upper()}. {c.explanation}", c.sources)
                 for c in t.claims] or ["No commonly made claims checked."]
     if row == "reviewed":
         return [t.reviewed.isoformat()]
@@ -127,8 +158,8 @@ def _evidence_line(e: m.Evidence, refs: References, ascii_only: bool) -> str:
     return refs.cite(f"{certainty(e.certainty, ascii_only)} | {e.condition}: {e.effect}{note}", e.sources)
 
 
-def _guideline_line(g: m.GuidelineStance, refs: References) -> str:
-    wording = f" Says: \u201c{g.wording.rstrip('.')}.\u201d" if g.wording else ""
+def _guideline_line(g: m.GuidelineStance, refs: References, ascii_only: bool) -> str:
+    wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
     sources = [g.guideline, *[s for s in g.sources if s != g.guideline]]
     text = f"{refs.short_name(g.guideline)}: {words(g.stance).upper()}. For: {g.scope}.{wording}"
     return refs.cite(text, sources)

@@ -67,22 +67,17 @@ def _grid(report: Report, refs: content.References, env: OutputEnv) -> Table:
     table.add_column("Question", style="bold" if env.colour else "", overflow="fold")
     for t in report.treatments:
         table.add_column(_text(t.name, env), overflow="fold")
-    labels = dict(content.IDENTITY_ROWS, **content.ROWS)
-    for row in report.rows:
-        cells = [_text("\n".join(content.cell(t, row, refs, env.ascii_only)), env) for t in report.treatments]
-        table.add_row(_text(labels[row], env), *cells)
+    for question, cells in content.grid(report, refs, env.ascii_only):
+        table.add_row(_text(question, env), *[_text("\n".join(lines), env) for lines in cells])
     return table
 
 
 def _sources_table(report: Report, refs: content.References, env: OutputEnv) -> Table:
     """For `sources`: the bibliography itself is the table, so number every entry listed."""
-    ids = (report.catalogue.sources if not report.treatments
-           else [s for t in report.treatments for s in t.cited_sources()])
-    refs.mark(list(dict.fromkeys(ids)))
     table = _table(env)
     for column in ("#", "Id", "Kind", "Year", "Citation"):
         table.add_column(column, overflow="fold")
-    for number, source in refs.listing():
+    for number, source in content.bibliography(report, refs):
         who = source.authors or source.publisher or ""
         table.add_row(str(number), _text(source.id, env), source.kind, str(source.year),
                       _text(f"{who}. {source.title}. {source.url}", env))

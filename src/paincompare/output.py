@@ -1,0 +1,65 @@
+"""Writes finished output to stdout or to a file; a file is replaced atomically or left untouched."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from paincompare.errors import OutputError
+
+STDOUT = "-"
+
+
+def write(text: str, destination: str | None) -> None:
+    """Writes to stdout when destination is None or '-', else to that file."""
+    if destination in (None, STDOUT):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_file(Path(destination), text)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Writes a temporary file beside `path`, then renames it over `path`: never a partial file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a directory")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _keep_permissions(path, temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        _remove(temporary)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        _remove(temporary)  # Ctrl-C or anything else: still no partial file left behind
+        raise
+
+
+def _keep_permissions(path: Path, temporary: str) -> None:
+    # mkstemp creates 0600; a new file gets the usual umask mode, a replaced one keeps its own
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)
+
+
+def _remove(temporary: str) -> None:
+    try:
+        os.unlink(temporary)
+    except OSError:
+        pass
