@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -128,3 +129,51 @@ def test_sources_lists_the_bibliography_and_one_treatments_citations(run):
     ketamine = json.loads(run("sources", "ketamine", "-f", "json").stdout)["references"]
     assert len(everything) > len(ketamine) > 3
     assert set(ketamine) <= set(everything)
+
+
+def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path):
+    """stdin and stderr are a 40-column terminal, stdout a file: the table keeps its natural width."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    from conftest import script
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    out = tmp_path / "out.txt"
+    with out.open("w") as stdout:
+        subprocess.run([script(), "compare", "ketamine", "opioids"], stdin=terminal, stdout=stdout, stderr=terminal,
+                       env=user_env(TERM="xterm-256color"), timeout=60, check=True)
+    os.close(terminal)
+    os.close(controller)
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "…" not in text
+    from paincompare import catalogue, query
+    from paincompare.render import Report, content
+
+    cat = catalogue.load(BUNDLED)
+    report = Report("compare", cat, tuple(query.resolve_all(cat, ["ketamine", "opioids"])), tuple(content.ROWS))
+    printed = text.splitlines()
+    for _question, cells in content.grid(report, content.References(cat)):
+        for line in (line for cell in cells for line in cell):
+            assert any(line in row for row in printed), f"cut or wrapped: {line[:60]}"
+
+
+@pytest.mark.parametrize("shell_env, expected", [
+    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare compare keta", "COMP_CWORD": "2"},
+     "ketamine-infusion"),
+    ({"_PAINCOMPARE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "paincompare show opio"}, "opioids"),
+    ({"_PAINCOMPARE_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "paincompare show tram",
+      "_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "tramadol"),
+    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare list --onset ", "COMP_CWORD": "3"},
+     "weeks"),
+    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare comp", "COMP_CWORD": "1"}, "compare"),
+    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare list --max-inv", "COMP_CWORD": "2"},
+     "--max-invasiveness"),
+])
+def test_shell_completion_of_commands_options_vocabularies_and_names(run, shell_env, expected):
+    result = run(env=user_env(**shell_env))
+    assert expected in result.stdout.split("\n") or f'"{expected}"' in result.stdout, result.stdout

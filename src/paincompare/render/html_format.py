@@ -16,7 +16,7 @@ h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
 p.lead { margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 1px solid #777; padding: .35rem .45rem; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; word-break: normal; hyphens: auto; }
+         overflow-wrap: anywhere; }
 thead th { background: #eee; }
 tbody th { background: #f6f6f6; width: 11rem; }
 td p, th p { margin: 0 0 .3rem; }

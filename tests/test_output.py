@@ -1,0 +1,76 @@
+"""Writing output: -o replaces a file whole or leaves it untouched; '-' is stdout."""
+
+from __future__ import annotations
+
+import csv
+import os
+
+import pytest
+
+from paincompare import output
+from paincompare.errors import OutputError
+
+
+def test_write_file_replaces_whole_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("old")
+    output.write_file(target, "new text\n")
+    assert target.read_text() == "new text\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_missing_folder_is_a_clear_error_and_creates_nothing(tmp_path):
+    with pytest.raises(OutputError, match="does not exist"):
+        output.write_file(tmp_path / "no" / "such" / "file.txt", "x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_folder_keeps_the_existing_file(tmp_path, monkeypatch):
+    # Simulated: as root (as CI runs) a chmod'ed folder is still writable.
+    target = tmp_path / "keep.txt"
+    target.write_text("precious")
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", read_only)
+    with pytest.raises(OutputError, match="Permission denied"):
+        output.write_file(target, "new")
+    assert target.read_text() == "precious"
+
+
+def test_a_failed_write_removes_its_temporary_and_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "keep.txt"
+    target.write_text("precious")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OutputError, match="No space left on device"):
+        output.write_file(target, "new")
+    assert target.read_text() == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_dash_o_writes_a_file_and_nothing_to_stdout(run, tmp_path):
+    target = tmp_path / "list.csv"
+    result = run("list", "--format", "csv", "-o", str(target))
+    assert result.returncode == 0 and result.stdout == ""
+    rows = list(csv.reader(target.open(newline="", encoding="utf-8")))
+    assert rows[0][0] == "id" and len(rows) > 30
+
+
+def test_dash_o_dash_is_stdout(run):
+    result = run("list", "--format", "plain", "-o", "-")
+    assert result.stdout.startswith("id\tname\t")
+
+
+def test_an_error_before_writing_leaves_the_existing_file_untouched(run, tmp_path):
+    target = tmp_path / "compare.txt"
+    target.write_text("earlier comparison")
+    result = run("compare", "ketamine", "unicorn", "-o", str(target))
+    assert result.returncode == 2
+    assert target.read_text() == "earlier comparison"
+    missing = run("list", "-o", str(tmp_path / "missing" / "out.txt"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
