@@ -51,7 +51,7 @@ def treatment(tid: str, **changes: Any) -> dict[str, Any]:
 
 def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict[str, Any]:
     return {
-        "catalogue": {"title": "Test catalogue", "version": "1", "reviewed": reviewed, "review_every_months": 1200,
+        "catalogue": {"title": "Test catalogue", "version": "1", "reviewed": reviewed, "review_every_months": 120,
                       "funding": "None.", "disclaimer": "For tests only; not medical advice."},
         "sources": copy.deepcopy(SOURCES),  # tests may change a source; the next test must not see it
         "treatments": list(treatments) or [treatment("alpha")],
@@ -61,4 +61,16 @@ def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict
 def write(folder: Path, data: dict[str, Any], name: str = "catalogue.yaml") -> Path:
     path = folder / name
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def write_many(folder: Path, count: int, name: str = "many.yaml") -> Path:
+    """A valid catalogue of `count` treatments, written fast by repeating one record's text."""
+    head = yaml.safe_dump({k: v for k, v in catalogue(treatment("t0")).items() if k != "treatments"},
+                          sort_keys=False, allow_unicode=True)
+    record = yaml.safe_dump([treatment("t0")], sort_keys=False, allow_unicode=True)
+    body = "".join(record.replace("id: t0\n", f"id: t{i}\n").replace("name: T0\n", f"name: T{i}\n")
+                   for i in range(count))
+    path = folder / name
+    path.write_text(head + "treatments:\n" + body, encoding="utf-8")
     return path

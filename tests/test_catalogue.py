@@ -42,7 +42,7 @@ def test_a_valid_catalogue_loads_into_typed_records(tmp_path):
     (alpha,) = loaded.treatments
     assert alpha.addiction_risk.us_schedule == "IV"
     assert alpha.reviewed == dt.date(2026, 11, 1)
-    assert loaded.info.next_review() == dt.date(2126, 11, 1)
+    assert loaded.info.next_review() == dt.date(2036, 11, 1)
     assert loaded.sources["test-review"].year == 2020
 
 
@@ -50,7 +50,7 @@ def test_every_problem_is_reported_with_its_line_not_just_the_first(tmp_path):
     text = valid_text().replace("speed: days", "speed: fast").replace("level: none", "level: nil")
     found = problems(tmp_path, text)
     assert len(found) == 2
-    assert any(":" in p and "'fast' is not a onset speed" in p for p in found)
+    assert any(":" in p and "'fast' is not an onset speed" in p for p in found)
     line_of_speed = text.splitlines().index("    speed: fast") + 1
     assert any(p.startswith(f"{tmp_path / 'c.yaml'}:{line_of_speed}:") for p in found)
 

@@ -108,7 +108,7 @@ def test_validate_the_bundled_catalogue_and_a_broken_copy(run, tmp_path):
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) >= 2
     assert all(line.startswith(f"{broken}:") for line in result.stdout.splitlines())
-    assert "'extreme' is not a addiction level" in result.stdout
+    assert "'extreme' is not an addiction level" in result.stdout
 
 
 @pytest.mark.parametrize("args", [(), ("--help",), ("list", "-h")])

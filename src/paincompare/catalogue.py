@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -69,6 +70,12 @@ def compose(text: str, name: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise CatalogueError([_syntax_problem(exc, text, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)  # C and pure readers differ
+        message = f"character U+{code:04X} is not allowed in YAML; remove it"
+        raise CatalogueError([Problem(name, line, column, message)]) from None
     except yaml.YAMLError as exc:
         raise _error(name, f"YAML error: {exc}") from None
 
@@ -76,9 +83,18 @@ def compose(text: str, name: str) -> yaml.Node | None:
 def load(path: Path) -> Catalogue:
     """A valid catalogue from `path`, or a CatalogueError listing the first problems found."""
     name = str(path)
-    root = compose(read_text(path), name)
-    reader = CatalogueReader(name)
-    catalogue = reader.catalogue(root)
+    text = read_text(path)
+    # Loading makes a node per value and no reference cycles; Python's cycle collector would
+    # rescan the growing heap again and again (measured: 6.0 s instead of 0.9 s for 8,000
+    # treatments), so it is paused while the tree is built and checked.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        reader = CatalogueReader(name)
+        catalogue = reader.catalogue(compose(text, name))
+    finally:
+        if collecting:
+            gc.enable()
     if catalogue is None:
         raise CatalogueError(reader.problems)
     return catalogue
@@ -107,13 +123,31 @@ def _tab_in_indentation(text: str) -> tuple[int, int] | None:
     return None
 
 
+_SNIPPET_WIDTH = 72
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "cannot be parsed"
+    problem = ", ".join(part for part in (exc.context, exc.problem) if part) or "cannot be parsed"
     if mark is None:
         return Problem(name, 0, 0, f"YAML syntax error: {problem}")
-    lines = text.splitlines() or [""]
-    source_line = lines[min(mark.line, len(lines) - 1)]
-    pointer = " " * mark.column + "^"
-    message = f"YAML syntax error: {problem}\n    {source_line}\n    {pointer}"
+    lines = text.splitlines()
+    if mark.line >= len(lines) and exc.context_mark is not None:
+        mark = exc.context_mark  # the file ended first: point at what was left open
+        problem += " before the end of the file; it starts here"
+    if mark.line >= len(lines):
+        return Problem(name, mark.line + 1, mark.column + 1, f"YAML syntax error: {problem} (at the end of the file)")
+    snippet, column = _snippet(lines[mark.line], mark.column)
+    message = f"YAML syntax error: {problem}\n    {snippet}\n    {' ' * column}^"
     return Problem(name, mark.line + 1, mark.column + 1, message)
+
+
+def _snippet(line: str, column: int) -> tuple[str, int]:
+    """At most _SNIPPET_WIDTH characters of `line` around `column`, and the column within them."""
+    start = max(0, min(column - _SNIPPET_WIDTH // 2, len(line) - _SNIPPET_WIDTH))
+    piece = line[start : start + _SNIPPET_WIDTH]
+    if start > 0:
+        piece, column = "..." + piece[3:], column - start
+    if start + _SNIPPET_WIDTH < len(line):
+        piece = piece[:-3] + "..."
+    return piece, column

@@ -107,14 +107,17 @@ class CatalogueReader:
             return INVALID
         return value
 
-    def integer(self, node: Node, where: str) -> Any:
-        scalar = self._scalar(node, where, "a whole number")
-        if scalar is None:
-            return INVALID
-        if scalar.tag != _INT or not scalar.value.isdigit():
-            self.report(node, f"{where}: expected a whole number, got {scalar.value!r}")
-            return INVALID
-        return int(scalar.value)
+    def integer(self, lowest: int, highest: int) -> Callable[[Node, str], Any]:
+        def check(node: Node, where: str) -> Any:
+            scalar = self._scalar(node, where, "a whole number")
+            if scalar is None:
+                return INVALID
+            if scalar.tag != _INT or not scalar.value.isdigit() or not lowest <= int(scalar.value) <= highest:
+                self.report(node, f"{where}: expected a whole number from {lowest} to {highest}, got {scalar.value!r}")
+                return INVALID
+            return int(scalar.value)
+
+        return check
 
     def date(self, node: Node, where: str) -> Any:
         scalar = self._scalar(node, where, "a date")
@@ -135,7 +138,8 @@ class CatalogueReader:
             value = self.text(node, where)
             if value is not INVALID and value not in scale:
                 allowed = ", ".join(scale.words)
-                self.report(node, f"{where}: '{value}' is not a {scale.name}; use one of: {allowed}")
+                article = "an" if scale.name[0] in "aeiou" else "a"
+                self.report(node, f"{where}: '{value}' is not {article} {scale.name}; use one of: {allowed}")
                 return INVALID
             return value
 
@@ -294,7 +298,7 @@ class CatalogueReader:
     def source(self, node: Node, where: str) -> Any:
         values = self.fields(node, where, {
             "title": (self.text, True), "authors": (self.optional_text, False),
-            "publisher": (self.optional_text, False), "year": (self.integer, True),
+            "publisher": (self.optional_text, False), "year": (self.integer(1800, 2200), True),
             "url": (self.url, True), "kind": (self.word(m.SOURCE_KINDS), True),
             "short": (self.optional_text, False),
         })
@@ -334,7 +338,7 @@ class CatalogueReader:
     def info(self, node: Node, where: str) -> Any:
         return self._block(m.CatalogueInfo, {
             "title": (self.text, True), "version": (self.text, True), "reviewed": (self.date, True),
-            "review_every_months": (self.integer, True), "funding": (self.text, True),
+            "review_every_months": (self.integer(1, 120), True), "funding": (self.text, True),
             "disclaimer": (self.text, True),
         })(node, where)
 
