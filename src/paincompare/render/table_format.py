@@ -6,6 +6,7 @@ import io
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -25,8 +26,10 @@ def render(report: Report, env: OutputEnv) -> str:
         highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False,
     )
     refs = content.References(report.catalogue)
-    table = _BUILDERS[report.command](report, refs, env)
-    console.print(table)
+    if _too_narrow(report, env):
+        _print_stacked(console, report, refs, env)
+    else:
+        console.print(_BUILDERS[report.command](report, refs, env))
     if refs.numbers and report.command != "sources":  # for `sources` the table is the bibliography
         console.print()
         _print_references(console, refs)
@@ -34,7 +37,7 @@ def render(report: Report, env: OutputEnv) -> str:
     for line in content.footer(report.catalogue):
         console.print(_text(line, env, style="dim"))
     text = console.file.getvalue()  # type: ignore[attr-defined]
-    return text if env.width else "\n".join(line.rstrip() for line in text.split("\n"))
+    return "\n".join(line.rstrip() for line in text.split("\n"))  # Rich pads lines to the width
 
 
 def _text(value: str, env: OutputEnv, style: str = "") -> Text:
@@ -82,6 +85,38 @@ def _sources_table(report: Report, refs: content.References, env: OutputEnv) -> 
         table.add_row(str(number), _text(source.id, env), source.kind, str(source.year),
                       _text(f"{who}. {source.title}. {source.url}", env))
     return table
+
+
+# Below this many characters per column a side-by-side table stops being readable, so each
+# treatment (or source) is printed as its own block of labelled lines instead.
+_MIN_COLUMN_WIDTH = 16
+
+
+def _too_narrow(report: Report, env: OutputEnv) -> bool:
+    columns = {"list": len(content.LIST_COLUMNS), "sources": 3}.get(report.command, 1 + len(report.treatments))
+    return env.width is not None and env.width < columns * _MIN_COLUMN_WIDTH
+
+
+def _print_stacked(console: Console, report: Report, refs: content.References, env: OutputEnv) -> None:
+    if report.command == "list":
+        blocks = [(t.name, list(zip(content.LIST_COLUMNS[1:], content.list_row(t, env.ascii_only)[1:])))
+                  for t in report.treatments]
+    elif report.command == "sources":
+        blocks = [(f"[{n}] {s.id}", [("Citation", s.citation())]) for n, s in content.bibliography(report, refs)]
+    else:
+        grid = content.grid(report, refs, env.ascii_only)
+        blocks = [(t.name, [(question, "\n".join(cells[i])) for question, cells in grid])
+                  for i, t in enumerate(report.treatments)]
+    answers_below = report.command in ("compare", "show")  # long answers read better under their question
+    for title, fields in blocks:
+        console.print(_text(title, env, style="bold"))
+        for label, value in fields:
+            if answers_below:
+                console.print(Padding(_text(label, env, style="underline"), (0, 0, 0, 2)))
+                console.print(Padding(_text(value, env), (0, 0, 0, 4)))
+            else:
+                console.print(Padding(Text.assemble(_text(f"{label}: ", env, style="bold"), _text(value, env)), (0, 0, 0, 2)))
+        console.print()
 
 
 def _print_references(console: Console, refs: content.References) -> None:
