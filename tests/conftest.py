@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import factory
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "treatments.yaml"
@@ -25,11 +25,29 @@ def script() -> str:
     return str(candidate)
 
 
+# Tests keep their catalogue cache out of the home folder of whoever runs them.
+CACHE_DIR = tempfile.mkdtemp(prefix="paincompare-test-cache-")
+os.environ["PAINCOMPARE_CACHE_DIR"] = CACHE_DIR
+
+
 def user_env(**changes: str | None) -> dict[str, str]:
     """The environment a user's shell has, minus anything that would colour or size the output."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "PAINCOMPARE_CATALOGUE",
-                        "PAINCOMPARE_FORMAT", "PAINCOMPARE_DEBUG", "TTY_COMPATIBLE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "COLUMNS",
+            "LINES",
+            "NO_COLOR",
+            "FORCE_COLOR",
+            "PAINCOMPARE_CATALOGUE",
+            "PAINCOMPARE_FORMAT",
+            "PAINCOMPARE_DEBUG",
+            "TTY_COMPATIBLE",
+            "PAINCOMPARE_NO_CACHE",
+        )
+    }
     for key, value in changes.items():
         if value is None:
             env.pop(key, None)
@@ -42,10 +60,19 @@ def user_env(**changes: str | None) -> dict[str, str]:
 def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Runs `paincompare ARGS` in a subprocess from an empty folder; stdout and stderr apart."""
 
-    def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-             input: str | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([script(), *args], capture_output=True, text=True, encoding="utf-8",
-                              env=env or user_env(), cwd=cwd or tmp_path, input=input, timeout=60)
+    def _run(
+        *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, input: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [script(), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env or user_env(),
+            cwd=cwd or tmp_path,
+            input=input,
+            timeout=60,
+        )
 
     return _run
 

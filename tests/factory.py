@@ -9,17 +9,33 @@ from typing import Any
 import yaml
 
 SOURCES = {
-    "test-guideline": {"title": "A test guideline (TG1)", "publisher": "Test Institute", "year": 2021,
-                       "url": "https://example.org/tg1", "kind": "guideline"},
-    "test-review": {"title": "A test review", "authors": "Doe J", "year": 2020,
-                    "url": "https://example.org/review", "kind": "systematic-review"},
-    "test-prices": {"title": "A test price list", "publisher": "Test Shop", "year": 2026,
-                    "url": "https://example.org/prices", "kind": "commercial"},
+    "test-guideline": {
+        "title": "A test guideline (TG1)",
+        "publisher": "Test Institute",
+        "year": 2021,
+        "url": "https://example.org/tg1",
+        "kind": "guideline",
+    },
+    "test-review": {
+        "title": "A test review",
+        "authors": "Doe J",
+        "year": 2020,
+        "url": "https://example.org/review",
+        "kind": "systematic-review",
+    },
+    "test-prices": {
+        "title": "A test price list",
+        "publisher": "Test Shop",
+        "year": 2026,
+        "url": "https://example.org/prices",
+        "kind": "commercial",
+    },
 }
 
 
 def treatment(tid: str, **changes: Any) -> dict[str, Any]:
     """A valid record; keyword arguments replace whole top-level fields or pick scale words."""
+
     def cite() -> list[str]:
         return ["test-review"]  # a new list each time, so YAML output has no anchors
 
@@ -29,8 +45,12 @@ def treatment(tid: str, **changes: Any) -> dict[str, Any]:
         "aliases": changes.pop("aliases", []),
         "category": changes.pop("category", "medication"),
         "how_given": {"route": "By mouth", "setting": "At home", "sessions": "Daily", "sources": cite()},
-        "addiction_risk": {"level": changes.pop("addiction", "none"), "us_schedule": changes.pop("schedule", None),
-                           "summary": "Not controlled.", "sources": cite()},
+        "addiction_risk": {
+            "level": changes.pop("addiction", "none"),
+            "us_schedule": changes.pop("schedule", None),
+            "summary": "Not controlled.",
+            "sources": cite(),
+        },
         "onset": {"speed": changes.pop("onset", "days"), "summary": "Within days.", "sources": cite()},
         "duration": {"length": changes.pop("duration", "hours"), "summary": "Hours.", "sources": cite()},
         "invasiveness": changes.pop("invasiveness", "none"),
@@ -39,8 +59,15 @@ def treatment(tid: str, **changes: Any) -> dict[str, Any]:
             for condition, certainty in changes.pop("evidence", [("chronic low back pain", "low")])
         ],
         "side_effects": {"common": ["Nausea"], "serious": ["Not reported: no serious harms found."], "sources": cite()},
-        "guidelines": [{"guideline": "test-guideline", "stance": "consider", "scope": "Adults",
-                        "wording": "Consider it", "sources": ["test-guideline"]}],
+        "guidelines": [
+            {
+                "guideline": "test-guideline",
+                "stance": "consider",
+                "scope": "Adults",
+                "wording": "Consider it",
+                "sources": ["test-guideline"],
+            }
+        ],
         "cost": {"tier": changes.pop("cost", "low"), "summary": "Cheap.", "sources": ["test-prices"]},
         "claims": [],
         "reviewed": "2026-11-01",
@@ -51,8 +78,14 @@ def treatment(tid: str, **changes: Any) -> dict[str, Any]:
 
 def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict[str, Any]:
     return {
-        "catalogue": {"title": "Test catalogue", "version": "1", "reviewed": reviewed, "review_every_months": 120,
-                      "funding": "None.", "disclaimer": "For tests only; not medical advice."},
+        "catalogue": {
+            "title": "Test catalogue",
+            "version": "1",
+            "reviewed": reviewed,
+            "review_every_months": 120,
+            "funding": "None.",
+            "disclaimer": "For tests only; not medical advice.",
+        },
         "sources": copy.deepcopy(SOURCES),  # tests may change a source; the next test must not see it
         "treatments": list(treatments) or [treatment("alpha")],
     }
@@ -66,11 +99,13 @@ def write(folder: Path, data: dict[str, Any], name: str = "catalogue.yaml") -> P
 
 def write_many(folder: Path, count: int, name: str = "many.yaml") -> Path:
     """A valid catalogue of `count` treatments, written fast by repeating one record's text."""
-    head = yaml.safe_dump({k: v for k, v in catalogue(treatment("t0")).items() if k != "treatments"},
-                          sort_keys=False, allow_unicode=True)
+    head = yaml.safe_dump(
+        {k: v for k, v in catalogue(treatment("t0")).items() if k != "treatments"}, sort_keys=False, allow_unicode=True
+    )
     record = yaml.safe_dump([treatment("t0")], sort_keys=False, allow_unicode=True)
-    body = "".join(record.replace("id: t0\n", f"id: t{i}\n").replace("name: T0\n", f"name: T{i}\n")
-                   for i in range(count))
+    body = "".join(
+        record.replace("id: t0\n", f"id: t{i}\n").replace("name: T0\n", f"name: T{i}\n") for i in range(count)
+    )
     path = folder / name
     path.write_text(head + "treatments:\n" + body, encoding="utf-8")
     return path

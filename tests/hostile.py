@@ -8,9 +8,14 @@ HOSTILE = [
     "[red]red markup[/red] and a stray [/] tag",
     "an emoji code :pill: here",
     "ANSI \x1b[31mred\x1b[0m, OSC \x1b]0;title\x07 and clear \x1b[2J",
-    "=HYPERLINK(\"http://evil.example\",\"click\")",
-    "+1+2", "-3+4", "@SUM(A1:A2)", "\tTabbed", "\rCarriage",
-    "pipe | in | cell", "line one\nline two",
+    '=HYPERLINK("http://evil.example","click")',
+    "+1+2",
+    "-3+4",
+    "@SUM(A1:A2)",
+    "\tTabbed",
+    "\rCarriage",
+    "pipe | in | cell",
+    "line one\nline two",
     "<script>alert(1)</script> <img src=x onerror=alert(2)>",
     "**bold** _em_ `code` [link](http://evil.example) # heading",
     "bidi \u202eoverride\u202c and C1 \x9b31m",
@@ -19,6 +24,7 @@ HOSTILE = [
 
 def hostile_catalogue() -> dict:
     """A valid catalogue whose every kind of text field carries hostile strings."""
+
     def tainted(tid: str, index: int) -> dict:
         text = " ~ ".join(HOSTILE[index:] + HOSTILE[:index])
         record = factory.treatment(tid, name=f"{tid} {HOSTILE[index % len(HOSTILE)]}", aliases=[f"{tid}-alias"])
@@ -28,8 +34,9 @@ def hostile_catalogue() -> dict:
         record["evidence"][0].update(condition=HOSTILE[5], effect=text, note=HOSTILE[0])
         record["side_effects"].update(common=list(HOSTILE), serious=[HOSTILE[3]])
         record["cost"]["summary"] = HOSTILE[3]
-        record["claims"] = [{"claim": h, "verdict": "unproven", "explanation": h, "sources": ["test-review"]}
-                            for h in HOSTILE]
+        record["claims"] = [
+            {"claim": h, "verdict": "unproven", "explanation": h, "sources": ["test-review"]} for h in HOSTILE
+        ]
         return record
 
     data = factory.catalogue(tainted("alpha", 0), tainted("beta", 7))

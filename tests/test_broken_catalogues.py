@@ -71,7 +71,9 @@ def test_first_problem_names_the_line_and_the_fault(name):
     assert str(first).startswith(f"{BROKEN / name}.yaml:{line}:" if line else f"{BROKEN / name}.yaml: ")
 
 
-@pytest.mark.parametrize("name", ["alias-bomb", "multiple-documents", "not-utf8", "tab-indentation", "unknown-field-typo"])
+@pytest.mark.parametrize(
+    "name", ["alias-bomb", "multiple-documents", "not-utf8", "tab-indentation", "unknown-field-typo"]
+)
 def test_through_the_installed_script_exit_1_and_no_traceback(run, name):
     path = BROKEN / f"{name}.yaml"
     for args in (["validate", str(path)], ["--catalogue", str(path), "list"]):

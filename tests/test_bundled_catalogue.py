@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import textstat
-
 from conftest import BUNDLED
+
 from paincompare import catalogue, query
 
 # Readability thresholds, measured with textstat 0.7.3's Flesch-Kincaid grade over every summary,
@@ -24,12 +24,41 @@ def cat():
 
 
 REQUIRED_NAMES = [
-    "acetaminophen", "paracetamol", "ibuprofen", "topical nsaid", "opioids", "tramadol", "buprenorphine",
-    "gabapentin", "pregabalin", "duloxetine", "amitriptyline", "lidocaine plaster", "qutenza", "ketamine",
-    "lidocaine infusion", "cannabis", "muscle relaxant", "botox", "physical therapy", "cbt",
-    "acceptance and commitment therapy", "mbsr", "pain management programme", "acupuncture",
-    "spinal manipulation", "massage", "yoga", "tai chi", "tens", "epidural steroid injection",
-    "radiofrequency ablation", "trigger point injection", "spinal cord stimulation", "spinal surgery", "usual care",
+    "acetaminophen",
+    "paracetamol",
+    "ibuprofen",
+    "topical nsaid",
+    "opioids",
+    "tramadol",
+    "buprenorphine",
+    "gabapentin",
+    "pregabalin",
+    "duloxetine",
+    "amitriptyline",
+    "lidocaine plaster",
+    "qutenza",
+    "ketamine",
+    "lidocaine infusion",
+    "cannabis",
+    "muscle relaxant",
+    "botox",
+    "physical therapy",
+    "cbt",
+    "acceptance and commitment therapy",
+    "mbsr",
+    "pain management programme",
+    "acupuncture",
+    "spinal manipulation",
+    "massage",
+    "yoga",
+    "tai chi",
+    "tens",
+    "epidural steroid injection",
+    "radiofrequency ablation",
+    "trigger point injection",
+    "spinal cord stimulation",
+    "spinal surgery",
+    "usual care",
 ]
 
 
@@ -39,10 +68,19 @@ def test_at_least_30_treatments_covering_every_required_one(cat):
         query.resolve(cat, name)  # raises if missing
 
 
-@pytest.mark.parametrize("name, schedule", [
-    ("opioids", "II"), ("tramadol", "IV"), ("buprenorphine", "III"), ("pregabalin", "V"),
-    ("ketamine", "III"), ("gabapentin", None), ("acetaminophen", None), ("duloxetine", None),
-])
+@pytest.mark.parametrize(
+    "name, schedule",
+    [
+        ("opioids", "II"),
+        ("tramadol", "IV"),
+        ("buprenorphine", "III"),
+        ("pregabalin", "V"),
+        ("ketamine", "III"),
+        ("gabapentin", None),
+        ("acetaminophen", None),
+        ("duloxetine", None),
+    ],
+)
 def test_us_schedules(cat, name, schedule):
     assert query.resolve(cat, name).addiction_risk.us_schedule == schedule
 
@@ -83,9 +121,17 @@ def test_every_source_is_cited_and_has_a_year_and_address(cat):
 
 
 def _prose(t) -> list[str]:
-    return [t.how_given.route, t.how_given.setting, t.how_given.sessions, t.addiction_risk.summary,
-            t.onset.summary, t.duration.summary, t.cost.summary, *[e.effect for e in t.evidence],
-            *[c.explanation for c in t.claims]]
+    return [
+        t.how_given.route,
+        t.how_given.setting,
+        t.how_given.sessions,
+        t.addiction_risk.summary,
+        t.onset.summary,
+        t.duration.summary,
+        t.cost.summary,
+        *[e.effect for e in t.evidence],
+        *[c.explanation for c in t.claims],
+    ]
 
 
 def test_plain_language_per_treatment(cat):

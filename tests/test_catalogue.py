@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import factory
 import pytest
 import yaml
 
-import factory
 from paincompare import catalogue
 from paincompare.errors import CatalogueError
 
@@ -69,8 +69,11 @@ def test_unresolved_source_and_commercial_source_outside_cost(tmp_path):
 
 
 def test_duplicate_ids_and_shared_aliases(tmp_path):
-    data = factory.catalogue(factory.treatment("alpha", aliases=["shared"]), factory.treatment("beta", aliases=["Shared"]),
-                             factory.treatment("alpha"))
+    data = factory.catalogue(
+        factory.treatment("alpha", aliases=["shared"]),
+        factory.treatment("beta", aliases=["Shared"]),
+        factory.treatment("alpha"),
+    )
     found = [str(p) for p in catalogue.problems_in(factory.write(tmp_path, data))]
     assert any("duplicate treatment id 'alpha'" in p for p in found)
     assert any("the name 'shared' is also used by 'alpha'" in p for p in found)

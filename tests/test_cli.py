@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
-
 import factory
+import pytest
 from conftest import BUNDLED, user_env
 
 
@@ -55,12 +54,39 @@ def test_show_json_resolves_every_cited_source(run):
     result = run("show", "ketamine", "--format", "json")
     document = json.loads(result.stdout)
     (record,) = document["treatments"]
-    for field in ("id", "name", "aliases", "category", "how_given", "addiction_risk", "onset", "duration",
-                  "invasiveness", "evidence", "side_effects", "guidelines", "cost", "claims", "reviewed"):
+    for field in (
+        "id",
+        "name",
+        "aliases",
+        "category",
+        "how_given",
+        "addiction_risk",
+        "onset",
+        "duration",
+        "invasiveness",
+        "evidence",
+        "side_effects",
+        "guidelines",
+        "cost",
+        "claims",
+        "reviewed",
+    ):
         assert field in record
-    cited = {s for block in (record["how_given"], record["addiction_risk"], record["onset"], record["duration"],
-                             record["side_effects"], record["cost"], *record["evidence"], *record["claims"],
-                             *record["guidelines"]) for s in block["sources"]}
+    cited = {
+        s
+        for block in (
+            record["how_given"],
+            record["addiction_risk"],
+            record["onset"],
+            record["duration"],
+            record["side_effects"],
+            record["cost"],
+            *record["evidence"],
+            *record["claims"],
+            *record["guidelines"],
+        )
+        for s in block["sources"]
+    }
     assert cited <= set(document["references"])
     assert all(document["references"][s]["url"].startswith("http") for s in cited)
 
@@ -102,8 +128,12 @@ def test_validate_the_bundled_catalogue_and_a_broken_copy(run, tmp_path):
     ok = run("validate", str(BUNDLED))
     assert ok.returncode == 0, ok.stdout
     broken = tmp_path / "copy.yaml"
-    broken.write_text(BUNDLED.read_text(encoding="utf-8").replace("level: high", "level: extreme", 1)
-                      .replace("kind: guideline", "kind: guidance", 1), encoding="utf-8")
+    broken.write_text(
+        BUNDLED.read_text(encoding="utf-8")
+        .replace("level: high", "level: extreme", 1)
+        .replace("kind: guideline", "kind: guidance", 1),
+        encoding="utf-8",
+    )
     result = run("validate", str(broken))
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) >= 2
@@ -145,8 +175,15 @@ def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path)
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
     out = tmp_path / "out.txt"
     with out.open("w") as stdout:
-        subprocess.run([script(), "compare", "ketamine", "opioids"], stdin=terminal, stdout=stdout, stderr=terminal,
-                       env=user_env(TERM="xterm-256color"), timeout=60, check=True)
+        subprocess.run(
+            [script(), "compare", "ketamine", "opioids"],
+            stdin=terminal,
+            stdout=stdout,
+            stderr=terminal,
+            env=user_env(TERM="xterm-256color"),
+            timeout=60,
+            check=True,
+        )
     os.close(terminal)
     os.close(controller)
     text = out.read_text(encoding="utf-8")
@@ -162,18 +199,33 @@ def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path)
             assert any(line in row for row in printed), f"cut or wrapped: {line[:60]}"
 
 
-@pytest.mark.parametrize("shell_env, expected", [
-    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare compare keta", "COMP_CWORD": "2"},
-     "ketamine-infusion"),
-    ({"_PAINCOMPARE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "paincompare show opio"}, "opioids"),
-    ({"_PAINCOMPARE_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "paincompare show tram",
-      "_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "tramadol"),
-    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare list --onset ", "COMP_CWORD": "3"},
-     "weeks"),
-    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare comp", "COMP_CWORD": "1"}, "compare"),
-    ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare list --max-inv", "COMP_CWORD": "2"},
-     "--max-invasiveness"),
-])
+@pytest.mark.parametrize(
+    "shell_env, expected",
+    [
+        (
+            {"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare compare keta", "COMP_CWORD": "2"},
+            "ketamine-infusion",
+        ),
+        ({"_PAINCOMPARE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "paincompare show opio"}, "opioids"),
+        (
+            {
+                "_PAINCOMPARE_COMPLETE": "complete_fish",
+                "_TYPER_COMPLETE_ARGS": "paincompare show tram",
+                "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+            },
+            "tramadol",
+        ),
+        (
+            {"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare list --onset ", "COMP_CWORD": "3"},
+            "weeks",
+        ),
+        ({"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare comp", "COMP_CWORD": "1"}, "compare"),
+        (
+            {"_PAINCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "paincompare list --max-inv", "COMP_CWORD": "2"},
+            "--max-invasiveness",
+        ),
+    ],
+)
 def test_shell_completion_of_commands_options_vocabularies_and_names(run, shell_env, expected):
     result = run(env=user_env(**shell_env))
     assert expected in result.stdout.split("\n") or f'"{expected}"' in result.stdout, result.stdout

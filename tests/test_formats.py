@@ -8,13 +8,13 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import factory
 import jsonschema
 import pytest
-from markdown_it import MarkdownIt
-
-import factory
 from conftest import BUNDLED, REPO
 from hostile import HOSTILE, hostile_catalogue
+from markdown_it import MarkdownIt
+
 from paincompare import catalogue, query
 from paincompare.render import OutputFormat, Report, render
 from paincompare.render.content import ROWS
@@ -141,6 +141,7 @@ def test_html_is_self_contained_and_has_the_grid(bundled):
 
 
 # -- hostile text stays data in every format ------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt", list(OutputFormat))
 def test_hostile_text_never_becomes_control_or_markup(hostile, fmt):

@@ -9,15 +9,23 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import BUNDLED
+
 from paincompare import catalogue, query
 from paincompare.render import content
 
 TREATMENTS = ("ketamine", "opioids", "physical therapy")
-BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-pdf-header-footer"]
+BROWSER_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+]
 PAGE_SIZES = {"A4": "(A4)", "Letter": "(letter)"}  # as pdfinfo names the page size
 
 
@@ -28,8 +36,11 @@ def _tool(*names: str) -> str | None:
 @pytest.fixture(scope="module")
 def chromium() -> str:
     browser = _tool("chromium", "chromium-browser", "google-chrome")
-    missing = [name for name, path in (("chromium", browser), ("pdftotext", _tool("pdftotext")),
-                                       ("pdfinfo", _tool("pdfinfo"))) if not path]
+    missing = [
+        name
+        for name, path in (("chromium", browser), ("pdftotext", _tool("pdftotext")), ("pdfinfo", _tool("pdfinfo")))
+        if not path
+    ]
     if missing:
         reason = f"{', '.join(missing)} not installed (Debian: apt-get install chromium poppler-utils)"
         if os.environ.get("PAINCOMPARE_REQUIRE_BROWSER"):
@@ -39,8 +50,12 @@ def chromium() -> str:
 
 
 def _print(browser: str, page: Path, pdf: Path, profile: Path) -> None:
-    subprocess.run([browser, *BROWSER_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [browser, *BROWSER_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -53,8 +68,10 @@ def test_the_comparison_prints_whole_on_a4_and_letter(run, chromium, tmp_path, s
     result = run("compare", *TREATMENTS, "--format", "html", "--output", str(page))
     assert result.returncode == 0, result.stderr
     sized = tmp_path / f"comparison-{size}.html"
-    sized.write_text(page.read_text(encoding="utf-8").replace("</head>", f"<style>@page {{ size: {size}; }}</style></head>"),
-                     encoding="utf-8")
+    sized.write_text(
+        page.read_text(encoding="utf-8").replace("</head>", f"<style>@page {{ size: {size}; }}</style></head>"),
+        encoding="utf-8",
+    )
     pdf = tmp_path / f"comparison-{size}.pdf"
     _print(chromium, sized, pdf, tmp_path / "profile")
 
@@ -63,7 +80,9 @@ def test_the_comparison_prints_whole_on_a4_and_letter(run, chromium, tmp_path, s
 
     layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     header = next(line for line in layout.splitlines() if "Question" in line)
-    positions = [header.find(label) for label in ("Question", "IV ketamine infusion", "Long-term strong", "Exercise therapy")]
+    positions = [
+        header.find(label) for label in ("Question", "IV ketamine infusion", "Long-term strong", "Exercise therapy")
+    ]
     assert -1 not in positions and positions == sorted(positions), "the grid's four columns are side by side"
 
     # Every word of every cell, reference and footer reaches the paper: nothing cut off.

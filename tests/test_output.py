@@ -33,7 +33,7 @@ def test_read_only_folder_keeps_the_existing_file(tmp_path, monkeypatch):
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr("tempfile.mkstemp", read_only)
     with pytest.raises(OutputError, match="Permission denied"):
         output.write_file(target, "new")
     assert target.read_text() == "precious"

@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import BUNDLED, REPO, user_env
 
 
@@ -29,8 +28,13 @@ def listed_ids(result: subprocess.CompletedProcess[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
-                   check=True, capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     (built,) = out.glob("paincompare-*.whl")
     return built
 
@@ -46,15 +50,28 @@ def test_a_wheel_installed_in_a_fresh_venv_runs_from_anywhere(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True,
-                   capture_output=True, text=True, timeout=600)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True, text=True, timeout=600
+    )
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    result = subprocess.run([str(env_dir / "bin" / "paincompare"), "list", "--format", "json"],
-                            capture_output=True, text=True, cwd=outside, env=user_env(), timeout=60)
+    result = subprocess.run(
+        [str(env_dir / "bin" / "paincompare"), "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=user_env(),
+        timeout=60,
+    )
     assert listed_ids(result) == bundled_ids()
-    module = subprocess.run([str(python), "-m", "paincompare", "--version"], capture_output=True, text=True,
-                            cwd=outside, env=user_env(), timeout=60)
+    module = subprocess.run(
+        [str(python), "-m", "paincompare", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=user_env(),
+        timeout=60,
+    )
     assert module.stdout.startswith("paincompare ")
 
 
@@ -66,6 +83,12 @@ def test_the_editable_install_reads_the_repository_catalogue(run):
 
 def test_the_source_tree_runs_without_installing(tmp_path):
     env = user_env(PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    result = subprocess.run([sys.executable, "-m", "paincompare", "list", "--format", "json"], capture_output=True,
-                            text=True, cwd=tmp_path, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "paincompare", "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert listed_ids(result) == bundled_ids()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import factory
 import pytest
 
-import factory
 from paincompare import catalogue, query
 from paincompare.errors import UnknownTreatmentError, UsageError
 
@@ -12,16 +12,46 @@ from paincompare.errors import UnknownTreatmentError, UsageError
 @pytest.fixture
 def cat(tmp_path):
     data = factory.catalogue(
-        factory.treatment("opioid-pills", name="Strong opioids", aliases=["opioids", "Oxycodone"],
-                          addiction="high", schedule="II", onset="minutes", duration="hours",
-                          cost="medium", evidence=[("chronic low back pain", "high")]),
-        factory.treatment("exercise", name="Exercise therapy", aliases=["physical therapy"], category="physical",
-                          onset="weeks", duration="months", evidence=[("knee osteoarthritis", "moderate")]),
-        factory.treatment("nerve-patch", name="Nerve patch", addiction="low", onset="days", duration="days",
-                          cost="not-reported", evidence=[("neuropathic pain", "very-low")]),
-        factory.treatment("nerve-pill", name="Nerve pill", addiction="moderate", schedule="V", onset="not-reported",
-                          duration="not-reported", invasiveness="minimal", category="interventional",
-                          evidence=[("neuropathic pain", "low"), ("fibromyalgia", "moderate")]),
+        factory.treatment(
+            "opioid-pills",
+            name="Strong opioids",
+            aliases=["opioids", "Oxycodone"],
+            addiction="high",
+            schedule="II",
+            onset="minutes",
+            duration="hours",
+            cost="medium",
+            evidence=[("chronic low back pain", "high")],
+        ),
+        factory.treatment(
+            "exercise",
+            name="Exercise therapy",
+            aliases=["physical therapy"],
+            category="physical",
+            onset="weeks",
+            duration="months",
+            evidence=[("knee osteoarthritis", "moderate")],
+        ),
+        factory.treatment(
+            "nerve-patch",
+            name="Nerve patch",
+            addiction="low",
+            onset="days",
+            duration="days",
+            cost="not-reported",
+            evidence=[("neuropathic pain", "very-low")],
+        ),
+        factory.treatment(
+            "nerve-pill",
+            name="Nerve pill",
+            addiction="moderate",
+            schedule="V",
+            onset="not-reported",
+            duration="not-reported",
+            invasiveness="minimal",
+            category="interventional",
+            evidence=[("neuropathic pain", "low"), ("fibromyalgia", "moderate")],
+        ),
     )
     return catalogue.load(factory.write(tmp_path, data))
 
@@ -30,8 +60,9 @@ def ids(treatments):
     return [t.id for t in treatments]
 
 
-@pytest.mark.parametrize("name", ["opioids", "OPIOIDS", "oxycodone", "Strong Opioids", "opioid-pills",
-                                  "opioid pills", "  strong   opioids "])
+@pytest.mark.parametrize(
+    "name", ["opioids", "OPIOIDS", "oxycodone", "Strong Opioids", "opioid-pills", "opioid pills", "  strong   opioids "]
+)
 def test_resolve_by_id_name_or_alias_in_any_case(cat, name):
     assert query.resolve(cat, name).id == "opioid-pills"
 
@@ -83,8 +114,11 @@ def test_condition_with_min_evidence_looks_at_that_condition_only(cat):
     neuropathic = query.Filters(condition="Neuropathic", min_evidence="low")
     assert ids(query.select(cat.treatments, neuropathic)) == ["nerve-pill"]
     assert ids(query.select(cat.treatments, query.Filters(condition="neuropathic"))) == ["nerve-patch", "nerve-pill"]
-    assert ids(query.select(cat.treatments, query.Filters(min_evidence="moderate"))) == \
-        ["opioid-pills", "exercise", "nerve-pill"]
+    assert ids(query.select(cat.treatments, query.Filters(min_evidence="moderate"))) == [
+        "opioid-pills",
+        "exercise",
+        "nerve-pill",
+    ]
 
 
 def test_filters_combine(cat):
@@ -94,8 +128,12 @@ def test_filters_combine(cat):
 
 def test_sort_follows_the_scale_as_written_with_not_reported_last(cat):
     assert ids(query.sort(list(cat.treatments), "onset")) == ["opioid-pills", "nerve-patch", "exercise", "nerve-pill"]
-    assert ids(query.sort(list(cat.treatments), "onset", reverse=True)) == \
-        ["exercise", "nerve-patch", "opioid-pills", "nerve-pill"]
+    assert ids(query.sort(list(cat.treatments), "onset", reverse=True)) == [
+        "exercise",
+        "nerve-patch",
+        "opioid-pills",
+        "nerve-pill",
+    ]
     assert ids(query.sort(list(cat.treatments), "evidence"))[:2] == ["opioid-pills", "exercise"]
     assert ids(query.sort(list(cat.treatments), "cost"))[-1] == "nerve-patch"
     assert ids(query.sort(list(cat.treatments), "name")) == ["exercise", "nerve-patch", "nerve-pill", "opioid-pills"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+import factory
 import pytest
 
-import factory
 from paincompare import catalogue
 from paincompare.render import OutputFormat, Report, render
 from paincompare.render.content import ROWS
@@ -75,9 +75,14 @@ def test_visible_shows_controls_and_keeps_text():
     assert visible("a\x1b[2Jb\tc\nd\u202e") == "a\\x1b[2Jb\tc\nd\\u202e"
 
 
-@pytest.mark.parametrize("environ, tty, expected", [
-    ({}, False, None), ({"COLUMNS": "40"}, False, 40), ({"TERM": "dumb"}, True, 80),
-])
+@pytest.mark.parametrize(
+    "environ, tty, expected",
+    [
+        ({}, False, None),
+        ({"COLUMNS": "40"}, False, 40),
+        ({"TERM": "dumb"}, True, 80),
+    ],
+)
 def test_width_policy(environ, tty, expected):
     class Stream:
         encoding = "utf-8"
@@ -88,10 +93,17 @@ def test_width_policy(environ, tty, expected):
     assert OutputEnv.detect(Stream(), environ=environ).width == expected
 
 
-@pytest.mark.parametrize("environ, tty, no_color, expected", [
-    ({}, True, False, True), ({}, False, False, False), ({"NO_COLOR": "1"}, True, False, False),
-    ({"TERM": "dumb"}, True, False, False), ({"FORCE_COLOR": "1"}, False, False, True), ({}, True, True, False),
-])
+@pytest.mark.parametrize(
+    "environ, tty, no_color, expected",
+    [
+        ({}, True, False, True),
+        ({}, False, False, False),
+        ({"NO_COLOR": "1"}, True, False, False),
+        ({"TERM": "dumb"}, True, False, False),
+        ({"FORCE_COLOR": "1"}, False, False, True),
+        ({}, True, True, False),
+    ],
+)
 def test_colour_policy(environ, tty, no_color, expected):
     class Stream:
         encoding = "utf-8"

@@ -10,21 +10,27 @@ import sys
 import time
 from contextlib import redirect_stderr, redirect_stdout
 
+import factory
 import pytest
 import yaml
+from conftest import script, user_env
+from hostile import HOSTILE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import factory
-from conftest import BUNDLED, script, user_env
-from hostile import HOSTILE
 from paincompare import cli
 
 # -- property: mutated catalogues ------------------------------------------------------------
 
 REPLACEMENTS = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), st.text(max_size=30),
-    st.sampled_from(HOSTILE), st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(HOSTILE),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
     st.sampled_from(["no", "yes", "1:30", "1.10", "2024-01-05", "", "   ", "[", "&a", "*a"]),
 )
 
@@ -69,7 +75,11 @@ def mutated_catalogues(draw):
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     if draw(st.booleans()):  # sometimes break the YAML itself
         at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(st.sampled_from(["\t", ":", "- ", "[", "{", "&x", "*x", "\x00", "\ufeff", "\n  ?"])) + text[at:]
+        text = (
+            text[:at]
+            + draw(st.sampled_from(["\t", ":", "- ", "[", "{", "&x", "*x", "\x00", "\ufeff", "\n  ?"]))
+            + text[at:]
+        )
     return text
 
 
@@ -81,10 +91,19 @@ def _run_in_process(argv):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=mutated_catalogues(), command=st.sampled_from([
-    ["validate"], ["list", "-f", "json"], ["list"], ["sources", "-f", "csv"], ["list", "-f", "html"],
-    ["show", "alpha", "-f", "markdown"],
-]))
+@given(
+    text=mutated_catalogues(),
+    command=st.sampled_from(
+        [
+            ["validate"],
+            ["list", "-f", "json"],
+            ["list"],
+            ["sources", "-f", "csv"],
+            ["list", "-f", "html"],
+            ["show", "alpha", "-f", "markdown"],
+        ]
+    ),
+)
 def test_mutated_catalogues_never_crash(tmp_path, text, command):
     path = tmp_path / "mutated.yaml"
     path.write_text(text, encoding="utf-8")
@@ -101,10 +120,18 @@ def test_mutated_catalogues_never_crash(tmp_path, text, command):
 
 # -- environments ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("env", [
-    {"LANG": "C", "LC_ALL": "C"}, {"PYTHONIOENCODING": "ascii"}, {"COLUMNS": "20"}, {"COLUMNS": "500"},
-    {"TERM": "dumb"}, {"PYTHONIOENCODING": "latin-1"},
-])
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"LANG": "C", "LC_ALL": "C"},
+        {"PYTHONIOENCODING": "ascii"},
+        {"COLUMNS": "20"},
+        {"COLUMNS": "500"},
+        {"TERM": "dumb"},
+        {"PYTHONIOENCODING": "latin-1"},
+    ],
+)
 @pytest.mark.parametrize("args", [("compare", "ketamine", "opioids"), ("show", "tramadol"), ("list",)])
 def test_odd_environments_give_readable_output(run, env, args):
     result = run(*args, env=user_env(**env))
@@ -121,16 +148,27 @@ def test_narrow_terminal_still_shows_every_word(run):
 
 
 def test_broken_pipe_is_quiet():
-    with subprocess.Popen(f"'{script()}' list --format plain | head -1", shell=True, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, env=user_env()) as pipe:
+    with subprocess.Popen(
+        f"'{script()}' list --format plain | head -1",
+        shell=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=user_env(),
+    ) as pipe:
         out, err = pipe.communicate(timeout=60)
     assert out.startswith("id\t") and err == ""
 
 
 def test_ctrl_c_exits_130_without_traceback(tmp_path):
     big = factory.write_many(tmp_path, 8000)
-    process = subprocess.Popen([script(), "--catalogue", str(big), "list", "--format", "json"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=user_env())
+    process = subprocess.Popen(
+        [script(), "--catalogue", str(big), "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=user_env(),
+    )
     time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)

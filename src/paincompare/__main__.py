@@ -1,5 +1,5 @@
 """Entry point for `python -m paincompare`."""
 
-from paincompare.cli import main
+from paincompare.entry import main
 
 raise SystemExit(main())

@@ -5,19 +5,17 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
+from paincompare import cache
 from paincompare.errors import CatalogueError, Problem
 from paincompare.models import Catalogue
-from paincompare.validation import CatalogueReader
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 10 * 1024 * 1024  # a catalogue is text; anything larger is a mistake or an attack
 ENV_VAR = "PAINCOMPARE_CATALOGUE"
-
-# libyaml's C loader parses several times faster; the pure one gives the same errors, without
-# the source snippet, which _syntax_problem rebuilds from the text itself.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def bundled_path() -> Path:
@@ -37,8 +35,8 @@ def choose_path(explicit: str | None) -> Path:
     return Path(chosen) if chosen else bundled_path()
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a CatalogueError that says why it cannot be read."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a CatalogueError that says why it cannot be read."""
     name = str(path)
     try:
         if path.is_dir():
@@ -46,13 +44,17 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _error(name, f"is {size / 1048576:.1f} MiB; a catalogue may be at most {MAX_BYTES // 1048576} MiB")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise _error(name, "no such file; check the path given to --catalogue or PAINCOMPARE_CATALOGUE") from None
     except PermissionError:
         raise _error(name, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise _error(name, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, name: str) -> str:
+    """The bytes as UTF-8 text, or a CatalogueError pointing at the first byte that is not."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -63,11 +65,15 @@ def read_text(path: Path) -> str:
 
 def compose(text: str, name: str) -> yaml.Node | None:
     """The YAML node tree (with line and column of every node), or a CatalogueError."""
+    import yaml  # only when a catalogue must really be parsed; cached runs never load it
+
+    # libyaml's C loader parses several times faster; the pure one gives the same errors.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     tab = _tab_in_indentation(text)
     if tab:
         raise CatalogueError([Problem(name, tab[0], tab[1], "a tab is used for indentation; YAML needs spaces")])
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         raise CatalogueError([_syntax_problem(exc, text, name)]) from None
     except yaml.reader.ReaderError as exc:
@@ -80,10 +86,24 @@ def compose(text: str, name: str) -> yaml.Node | None:
         raise _error(name, f"YAML error: {exc}") from None
 
 
-def load(path: Path) -> Catalogue:
+def load(path: Path, use_cache: bool = True) -> Catalogue:
     """A valid catalogue from `path`, or a CatalogueError listing the first problems found."""
     name = str(path)
-    text = read_text(path)
+    data = read_bytes(path)
+    if not use_cache:
+        return parse(decode(data, name), name)
+    digest = cache.key(data)
+    catalogue = cache.read(digest, name)
+    if catalogue is None:
+        catalogue = parse(decode(data, name), name)
+        cache.write(digest, catalogue)  # only a catalogue that passed every check is stored
+    return catalogue
+
+
+def parse(text: str, name: str) -> Catalogue:
+    """Parses and checks catalogue text; a CatalogueError lists the problems found."""
+    from paincompare.validation import CatalogueReader
+
     # Loading makes a node per value and no reference cycles; Python's cycle collector would
     # rescan the growing heap again and again (measured: 6.0 s instead of 0.9 s for 8,000
     # treatments), so it is paused while the tree is built and checked.
@@ -101,9 +121,9 @@ def load(path: Path) -> Catalogue:
 
 
 def problems_in(path: Path) -> list[Problem]:
-    """Every problem in the catalogue at `path`; an empty list means it is valid."""
+    """Every problem in the catalogue at `path`; an empty list means it is valid. Never cached."""
     try:
-        load(path)
+        load(path, use_cache=False)
     except CatalogueError as exc:
         return exc.problems
     return []

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(NamedTuple):
     """An ordered vocabulary: filters and sorting follow the order the words are written in."""
 
     name: str
@@ -22,6 +20,12 @@ class Scale:
 
 
 NOT_REPORTED = "not-reported"
+
+
+def normalise_name(name: str) -> str:
+    """The form names are compared in: case folded; spaces, hyphens and underscores as one space."""
+    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
+
 
 CATEGORIES = Scale(
     "category",
@@ -42,8 +46,7 @@ SOURCE_KINDS = Scale(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     authors: str | None
@@ -73,38 +76,33 @@ class Source:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class HowGiven:
+class HowGiven(NamedTuple):
     route: str
     setting: str
     sessions: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AddictionRisk:
+class AddictionRisk(NamedTuple):
     level: str
     us_schedule: str | None
     summary: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Onset:
+class Onset(NamedTuple):
     speed: str
     summary: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(NamedTuple):
     length: str
     summary: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     condition: str
     certainty: str
     effect: str
@@ -112,15 +110,13 @@ class Evidence:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SideEffects:
+class SideEffects(NamedTuple):
     common: tuple[str, ...]
     serious: tuple[str, ...]
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class GuidelineStance:
+class GuidelineStance(NamedTuple):
     guideline: str
     stance: str
     scope: str
@@ -128,23 +124,20 @@ class GuidelineStance:
     wording: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Cost:
+class Cost(NamedTuple):
     tier: str
     summary: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     claim: str
     verdict: str
     explanation: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Treatment:
+class Treatment(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -187,7 +180,7 @@ class Treatment:
         return {
             "id": self.id,
             "name": self.name,
-            "aliases": list(self.aliases),
+            "aliases": self.aliases,
             "category": self.category,
             "how_given": _block(self.how_given),
             "addiction_risk": _block(self.addiction_risk),
@@ -204,17 +197,15 @@ class Treatment:
 
 
 def _block(block: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for name in block.__slots__:
-        value = getattr(block, name)
-        if value is None and name in ("note", "wording"):
-            continue  # optional fields are left out rather than shown as null
-        data[name] = list(value) if isinstance(value, tuple) else value
+    """A record's fields as a mapping; tuples stay tuples (JSON writes them as arrays)."""
+    data = dict(zip(block._fields, block))
+    for optional in ("note", "wording"):  # left out rather than shown as null
+        if data.get(optional, "") is None:
+            del data[optional]
     return data
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogueInfo:
+class CatalogueInfo(NamedTuple):
     title: str
     version: str
     reviewed: dt.date
@@ -241,8 +232,7 @@ class CatalogueInfo:
         }
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     info: CatalogueInfo
     sources: dict[str, Source]
     treatments: tuple[Treatment, ...]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from paincompare.errors import OutputError
@@ -28,6 +27,8 @@ def write_file(path: Path, text: str) -> None:
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a directory")
+    import tempfile  # only needed for -o FILE; kept off the start-up path
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from paincompare import models as m
 from paincompare.errors import UnknownTreatmentError, UsageError
-from paincompare.validation import normalise_name
 
 SORT_KEYS = ("name", "category", "addiction", "onset", "duration", "invasiveness", "evidence", "cost")
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """What the person asked for; None means 'any'. Scale words are checked by `check_word`."""
 
     max_addiction: str | None = None
@@ -38,7 +36,7 @@ def check_word(scale: m.Scale, word: str | None, option: str) -> str | None:
 
 def resolve(catalogue: m.Catalogue, name: str) -> m.Treatment:
     """The one treatment whose id, name or alias is `name` (any case); never a guess."""
-    key = normalise_name(name)
+    key = m.normalise_name(name)
     for treatment in catalogue.treatments:
         if key in _names(treatment):
             return treatment
@@ -85,7 +83,9 @@ def sort(treatments: list[m.Treatment], key: str, reverse: bool = False) -> list
 def _passes(t: m.Treatment, f: Filters) -> bool:
     if f.max_addiction and m.ADDICTION_LEVELS.rank(t.addiction_risk.level) > m.ADDICTION_LEVELS.rank(f.max_addiction):
         return False
-    if f.onset and (t.onset.speed == m.NOT_REPORTED or m.ONSET_SPEEDS.rank(t.onset.speed) > m.ONSET_SPEEDS.rank(f.onset)):
+    if f.onset and (
+        t.onset.speed == m.NOT_REPORTED or m.ONSET_SPEEDS.rank(t.onset.speed) > m.ONSET_SPEEDS.rank(f.onset)
+    ):
         return False
     if f.max_invasiveness and m.INVASIVENESS.rank(t.invasiveness) > m.INVASIVENESS.rank(f.max_invasiveness):
         return False
@@ -127,7 +127,7 @@ def _strongest_certainty(t: m.Treatment) -> str | None:
 
 
 def _names(t: m.Treatment) -> set[str]:
-    return {normalise_name(n) for n in (t.id, t.name, *t.aliases)}
+    return {m.normalise_name(n) for n in (t.id, t.name, *t.aliases)}
 
 
 def _contains_word(t: m.Treatment, key: str) -> bool:

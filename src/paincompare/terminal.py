@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides that can
 # reorder what a reader sees. Shown as visible escapes so a fact-checker sees they were there.
@@ -15,12 +14,13 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u20
 
 def visible(text: str) -> str:
     """Text with every control character replaced by a visible escape such as \\x1b."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100
-                        else f"\\u{ord(match.group()):04x}", text)
+    return _CONTROL.sub(
+        lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}",
+        text,
+    )
 
 
-@dataclass(frozen=True)
-class OutputEnv:
+class OutputEnv(NamedTuple):
     """Facts about where output goes; renderers get these instead of looking at sys.stdout."""
 
     is_tty: bool
@@ -35,8 +35,12 @@ class OutputEnv:
             is_tty = stream.isatty()
         except (AttributeError, ValueError):
             is_tty = False
-        return cls(is_tty=is_tty, width=_width(is_tty, env), colour=_colour(is_tty, no_color, env),
-                   ascii_only=not _can_encode(stream, "⊕◯\u201c"))
+        return cls(
+            is_tty=is_tty,
+            width=_width(is_tty, env),
+            colour=_colour(is_tty, no_color, env),
+            ascii_only=not _can_encode(stream, "⊕◯\u201c"),
+        )
 
     @classmethod
     def for_file(cls) -> OutputEnv:

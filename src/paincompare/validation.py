@@ -30,11 +30,6 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 INVALID: Any = object()
 
 
-def normalise_name(name: str) -> str:
-    """The form names are compared in: case, spaces, hyphens and underscores folded."""
-    return " ".join(re.split(r"[\s_\-]+", name.casefold())).strip()
-
-
 class CatalogueReader:
     """Reads one catalogue's nodes; `problems` lists everything wrong, in file order."""
 
@@ -228,11 +223,14 @@ class CatalogueReader:
     def cost(self, node: Node, where: str) -> Any:
         self._in_cost = True
         try:
-            return self._block(m.Cost, {
-                "tier": (self.word(m.COST_TIERS), True),
-                "summary": (self.text, True),
-                "sources": (self.sources, True),
-            })(node, where)
+            return self._block(
+                m.Cost,
+                {
+                    "tier": (self.word(m.COST_TIERS), True),
+                    "summary": (self.text, True),
+                    "sources": (self.sources, True),
+                },
+            )(node, where)
         finally:
             self._in_cost = False
 
@@ -256,52 +254,135 @@ class CatalogueReader:
             "name": (self.text, True),
             "aliases": (self.alias_list, True),
             "category": (self.word(m.CATEGORIES), True),
-            "how_given": (block(m.HowGiven, {
-                "route": (self.text, True), "setting": (self.text, True),
-                "sessions": (self.text, True), "sources": (self.sources, True),
-            }), True),
-            "addiction_risk": (block(m.AddictionRisk, {
-                "level": (self.word(m.ADDICTION_LEVELS), True), "us_schedule": (self.schedule, True),
-                "summary": (self.text, True), "sources": (self.sources, True),
-            }), True),
-            "onset": (block(m.Onset, {
-                "speed": (self.word(m.ONSET_SPEEDS), True), "summary": (self.text, True),
-                "sources": (self.sources, True),
-            }), True),
-            "duration": (block(m.Duration, {
-                "length": (self.word(m.DURATION_LENGTHS), True), "summary": (self.text, True),
-                "sources": (self.sources, True),
-            }), True),
+            "how_given": (
+                block(
+                    m.HowGiven,
+                    {
+                        "route": (self.text, True),
+                        "setting": (self.text, True),
+                        "sessions": (self.text, True),
+                        "sources": (self.sources, True),
+                    },
+                ),
+                True,
+            ),
+            "addiction_risk": (
+                block(
+                    m.AddictionRisk,
+                    {
+                        "level": (self.word(m.ADDICTION_LEVELS), True),
+                        "us_schedule": (self.schedule, True),
+                        "summary": (self.text, True),
+                        "sources": (self.sources, True),
+                    },
+                ),
+                True,
+            ),
+            "onset": (
+                block(
+                    m.Onset,
+                    {
+                        "speed": (self.word(m.ONSET_SPEEDS), True),
+                        "summary": (self.text, True),
+                        "sources": (self.sources, True),
+                    },
+                ),
+                True,
+            ),
+            "duration": (
+                block(
+                    m.Duration,
+                    {
+                        "length": (self.word(m.DURATION_LENGTHS), True),
+                        "summary": (self.text, True),
+                        "sources": (self.sources, True),
+                    },
+                ),
+                True,
+            ),
             "invasiveness": (self.word(m.INVASIVENESS), True),
-            "evidence": (lambda n, w: self.items(n, w, block(m.Evidence, {
-                "condition": (self.text, True), "certainty": (self.word(m.CERTAINTIES), True),
-                "effect": (self.text, True), "sources": (self.sources, True),
-                "note": (self.optional_text, False),
-            }), non_empty=True), True),
-            "side_effects": (block(m.SideEffects, {
-                "common": (self.text_list, True), "serious": (self.text_list, True),
-                "sources": (self.sources, True),
-            }), True),
-            "guidelines": (lambda n, w: self.items(n, w, block(m.GuidelineStance, {
-                "guideline": (self.guideline_ref, True), "stance": (self.word(m.STANCES), True),
-                "scope": (self.text, True), "sources": (self.sources, True),
-                "wording": (self.optional_text, False),
-            }), non_empty=False), True),
+            "evidence": (
+                lambda n, w: self.items(
+                    n,
+                    w,
+                    block(
+                        m.Evidence,
+                        {
+                            "condition": (self.text, True),
+                            "certainty": (self.word(m.CERTAINTIES), True),
+                            "effect": (self.text, True),
+                            "sources": (self.sources, True),
+                            "note": (self.optional_text, False),
+                        },
+                    ),
+                    non_empty=True,
+                ),
+                True,
+            ),
+            "side_effects": (
+                block(
+                    m.SideEffects,
+                    {
+                        "common": (self.text_list, True),
+                        "serious": (self.text_list, True),
+                        "sources": (self.sources, True),
+                    },
+                ),
+                True,
+            ),
+            "guidelines": (
+                lambda n, w: self.items(
+                    n,
+                    w,
+                    block(
+                        m.GuidelineStance,
+                        {
+                            "guideline": (self.guideline_ref, True),
+                            "stance": (self.word(m.STANCES), True),
+                            "scope": (self.text, True),
+                            "sources": (self.sources, True),
+                            "wording": (self.optional_text, False),
+                        },
+                    ),
+                    non_empty=False,
+                ),
+                True,
+            ),
             "cost": (self.cost, True),
-            "claims": (lambda n, w: self.items(n, w, block(m.Claim, {
-                "claim": (self.text, True), "verdict": (self.word(m.VERDICTS), True),
-                "explanation": (self.text, True), "sources": (self.sources, True),
-            }), non_empty=False), True),
+            "claims": (
+                lambda n, w: self.items(
+                    n,
+                    w,
+                    block(
+                        m.Claim,
+                        {
+                            "claim": (self.text, True),
+                            "verdict": (self.word(m.VERDICTS), True),
+                            "explanation": (self.text, True),
+                            "sources": (self.sources, True),
+                        },
+                    ),
+                    non_empty=False,
+                ),
+                True,
+            ),
             "reviewed": (self.date, True),
         }
 
     def source(self, node: Node, where: str) -> Any:
-        values = self.fields(node, where, {
-            "title": (self.text, True), "authors": (self.optional_text, False),
-            "publisher": (self.optional_text, False), "year": (self.integer(1800, 2200), True),
-            "url": (self.url, True), "kind": (self.word(m.SOURCE_KINDS), True),
-            "short": (self.optional_text, False),
-        })
+        values = self.fields(
+            node,
+            where,
+            {
+                "title": (self.text, True),
+                "authors": (self.optional_text, False),
+                "publisher": (self.optional_text, False),
+                "year": (self.integer(1800, 2200), True),
+                "url": (self.url, True),
+                "kind": (self.word(m.SOURCE_KINDS), True),
+                "short": (self.optional_text, False),
+            },
+        )
         if values is INVALID:
             return INVALID
         if not values.get("authors") and not values.get("publisher"):
@@ -324,11 +405,17 @@ class CatalogueReader:
                 ok = False
                 continue
             if source_id in key_lines:
-                self.report(key_node, f"{where}: duplicate source id '{source_id}' (first on line {key_lines[source_id]})")
+                self.report(
+                    key_node, f"{where}: duplicate source id '{source_id}' (first on line {key_lines[source_id]})"
+                )
                 ok = False
                 continue
             key_lines[source_id] = key_node.start_mark.line + 1
-            values = self.source(value_node, f"source '{source_id}'") if self._fresh(value_node, source_id, at=key_node) else INVALID
+            values = (
+                self.source(value_node, f"source '{source_id}'")
+                if self._fresh(value_node, source_id, at=key_node)
+                else INVALID
+            )
             if values is INVALID:
                 ok = False
                 continue
@@ -336,11 +423,17 @@ class CatalogueReader:
         return sources if ok else INVALID
 
     def info(self, node: Node, where: str) -> Any:
-        return self._block(m.CatalogueInfo, {
-            "title": (self.text, True), "version": (self.text, True), "reviewed": (self.date, True),
-            "review_every_months": (self.integer(1, 120), True), "funding": (self.text, True),
-            "disclaimer": (self.text, True),
-        })(node, where)
+        return self._block(
+            m.CatalogueInfo,
+            {
+                "title": (self.text, True),
+                "version": (self.text, True),
+                "reviewed": (self.date, True),
+                "review_every_months": (self.integer(1, 120), True),
+                "funding": (self.text, True),
+                "disclaimer": (self.text, True),
+            },
+        )(node, where)
 
     def catalogue(self, root: Node | None) -> m.Catalogue | None:
         """The whole catalogue, or None when any problem was found (see `problems`)."""
@@ -350,11 +443,15 @@ class CatalogueReader:
         if not isinstance(root, MappingNode):
             self.report(root, "the top level must be a mapping with 'catalogue', 'sources' and 'treatments'")
             return None
-        top = self.fields(root, "", {
-            "catalogue": (self.info, True),
-            "sources": (self.source_map, True),
-            "treatments": (lambda n, w: self.items(n, w, self.treatment, non_empty=True), True),
-        })
+        top = self.fields(
+            root,
+            "",
+            {
+                "catalogue": (self.info, True),
+                "sources": (self.source_map, True),
+                "treatments": (lambda n, w: self.items(n, w, self.treatment, non_empty=True), True),
+            },
+        )
         sources = top.get("sources", INVALID) if top is not INVALID else self._partial_sources(root)
         if sources is not INVALID:
             self._check_citations(sources)
@@ -381,13 +478,17 @@ class CatalogueReader:
         for source_id, node, in_cost in self._citations:
             source = sources.get(source_id)
             if source is None:
-                self.report(node, f"unknown source '{source_id}'{_did_you_mean(source_id, sources)}; add it under 'sources'")
+                self.report(
+                    node, f"unknown source '{source_id}'{_did_you_mean(source_id, sources)}; add it under 'sources'"
+                )
             elif source.kind == "commercial" and not in_cost:
                 self.report(node, f"source '{source_id}' is commercial; commercial sources may be cited for cost only")
         for source_id, node in self._guideline_refs:
             source = sources.get(source_id)
             if source is None:
-                self.report(node, f"unknown guideline '{source_id}'{_did_you_mean(source_id, sources)}; add it under 'sources'")
+                self.report(
+                    node, f"unknown guideline '{source_id}'{_did_you_mean(source_id, sources)}; add it under 'sources'"
+                )
             elif source.kind != "guideline":
                 self.report(node, f"'{source_id}' is a {source.kind}, not a guideline (kind: guideline)")
 
@@ -401,10 +502,14 @@ class CatalogueReader:
                 self.report(node, f"duplicate treatment id '{treatment.id}' (first on line {ids[treatment.id]})")
                 continue
             ids[treatment.id] = line
-            for name in {normalise_name(n) for n in (treatment.id, treatment.name, *treatment.aliases)}:
+            for name in {m.normalise_name(n) for n in (treatment.id, treatment.name, *treatment.aliases)}:
                 if name in owner and owner[name][0] != treatment.id:
                     other, other_line = owner[name]
-                    self.report(node, f"{treatment.id}: the name '{name}' is also used by '{other}' (line {other_line}); names and aliases must be unique")
+                    self.report(
+                        node,
+                        f"{treatment.id}: the name '{name}' is also used by '{other}' (line {other_line}); "
+                        "names and aliases must be unique",
+                    )
                 else:
                     owner[name] = (treatment.id, line)
 

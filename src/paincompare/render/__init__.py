@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
+from typing import NamedTuple
 
 from paincompare.models import Catalogue, Treatment
 from paincompare.terminal import OutputEnv
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     TABLE = "table"
     PLAIN = "plain"
     MARKDOWN = "markdown"
@@ -19,8 +19,7 @@ class OutputFormat(str, Enum):
     HTML = "html"
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """What a command shows: which treatments, and for a comparison which rows."""
 
     command: str  # list | compare | show | sources

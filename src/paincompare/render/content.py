@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from paincompare import models as m
 from paincompare.render import Report
 
@@ -33,10 +31,29 @@ ROWS: dict[str, str] = {
 }
 IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called", "category": "Category"}
 # The list's fields for machine-readable text (plain, csv): scale words exactly as in the catalogue.
-LIST_FIELDS = ("id", "name", "category", "addiction", "us_schedule", "onset", "duration", "invasiveness",
-               "most_certain_evidence", "condition", "cost")
-LIST_COLUMNS = ("Name", "Category", "Addiction risk", "Onset", "Duration", "Invasiveness",
-                "Most certain evidence", "Cost")
+LIST_FIELDS = (
+    "id",
+    "name",
+    "category",
+    "addiction",
+    "us_schedule",
+    "onset",
+    "duration",
+    "invasiveness",
+    "most_certain_evidence",
+    "condition",
+    "cost",
+)
+LIST_COLUMNS = (
+    "Name",
+    "Category",
+    "Addiction risk",
+    "Onset",
+    "Duration",
+    "Invasiveness",
+    "Most certain evidence",
+    "Cost",
+)
 
 
 def words(value: str) -> str:
@@ -54,12 +71,12 @@ def schedule(risk: m.AddictionRisk) -> str:
     return f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
 
 
-@dataclass
 class References:
     """Numbers each cited source in order of first use, so cells can say [1] and a list can follow."""
 
-    catalogue: m.Catalogue
-    numbers: dict[str, int] = field(default_factory=dict)
+    def __init__(self, catalogue: m.Catalogue) -> None:
+        self.catalogue = catalogue
+        self.numbers: dict[str, int] = {}
 
     def mark(self, source_ids: tuple[str, ...] | list[str]) -> str:
         for source_id in source_ids:
@@ -82,8 +99,16 @@ def list_row(t: m.Treatment, ascii_only: bool = False) -> list[str]:
     evidence = f"{certainty(strongest.certainty, ascii_only)}: {strongest.condition}" if strongest else "not reported"
     risk = t.addiction_risk
     addiction = words(risk.level) + (f" (Schedule {risk.us_schedule})" if risk.us_schedule else "")
-    return [t.name, words(t.category), addiction, words(t.onset.speed), words(t.duration.length),
-            words(t.invasiveness), evidence, words(t.cost.tier)]
+    return [
+        t.name,
+        words(t.category),
+        addiction,
+        words(t.onset.speed),
+        words(t.duration.length),
+        words(t.invasiveness),
+        evidence,
+        words(t.cost.tier),
+    ]
 
 
 def quoted(text: str, ascii_only: bool) -> str:
@@ -108,9 +133,19 @@ def bibliography(report: Report, refs: References) -> list[tuple[int, m.Source]]
 def list_record(t: m.Treatment) -> list[str]:
     """One treatment's LIST_FIELDS, for formats that scripts read."""
     strongest = t.strongest_evidence()
-    return [t.id, t.name, t.category, t.addiction_risk.level, t.addiction_risk.us_schedule or "none", t.onset.speed,
-            t.duration.length, t.invasiveness, strongest.certainty if strongest else m.NOT_REPORTED,
-            strongest.condition if strongest else "", t.cost.tier]
+    return [
+        t.id,
+        t.name,
+        t.category,
+        t.addiction_risk.level,
+        t.addiction_risk.us_schedule or "none",
+        t.onset.speed,
+        t.duration.length,
+        t.invasiveness,
+        strongest.certainty if strongest else m.NOT_REPORTED,
+        strongest.condition if strongest else "",
+        t.cost.tier,
+    ]
 
 
 def cell(t: m.Treatment, row: str, refs: References, ascii_only: bool = False) -> list[str]:
@@ -123,12 +158,16 @@ def cell(t: m.Treatment, row: str, refs: References, ascii_only: bool = False) -
         return [words(t.category)]
     if row == "what":
         g = t.how_given
-        return [words(t.category), f"How: {g.route}", f"Where: {g.setting}",
-                refs.cite(f"How often: {g.sessions}", g.sources)]
+        return [
+            words(t.category),
+            f"How: {g.route}",
+            f"Where: {g.setting}",
+            refs.cite(f"How often: {g.sessions}", g.sources),
+        ]
     if row == "onset":
-        return [refs.cite(f"{words(t.onset.speed)}: {t.onset.summary}", t.onset.sources)]
+        return [refs.cite(_scaled(t.onset.speed, t.onset.summary), t.onset.sources)]
     if row == "duration":
-        return [refs.cite(f"{words(t.duration.length)}: {t.duration.summary}", t.duration.sources)]
+        return [refs.cite(_scaled(t.duration.length, t.duration.summary), t.duration.sources)]
     if row == "evidence":
         return [_evidence_line(e, refs, ascii_only) for e in t.evidence]
     if row in ("side-effects", "serious-harms"):
@@ -142,15 +181,26 @@ def cell(t: m.Treatment, row: str, refs: References, ascii_only: bool = False) -
     if row == "invasiveness":
         return [f"{words(t.invasiveness)}: {INVASIVENESS_MEANING[t.invasiveness]}"]
     if row == "guidelines":
-        return [_guideline_line(g, refs, ascii_only) for g in t.guidelines] or ["No guideline in this catalogue speaks to it."]
+        return [_guideline_line(g, refs, ascii_only) for g in t.guidelines] or [
+            "No guideline in this catalogue speaks to it."
+        ]
     if row == "cost":
-        return [refs.cite(f"{words(t.cost.tier)}: {t.cost.summary}", t.cost.sources)]
+        return [refs.cite(_scaled(t.cost.tier, t.cost.summary), t.cost.sources)]
     if row == "claims":
-        return [refs.cite(f"{quoted(c.claim, ascii_only)}: {c.verdict.upper()}. {c.explanation}", c.sources)
-                for c in t.claims] or ["No commonly made claims checked."]
+        return [
+            refs.cite(f"{quoted(c.claim, ascii_only)}: {c.verdict.upper()}. {c.explanation}", c.sources)
+            for c in t.claims
+        ] or ["No commonly made claims checked."]
     if row == "reviewed":
         return [t.reviewed.isoformat()]
     raise KeyError(row)
+
+
+def _scaled(word: str, summary: str) -> str:
+    """'weeks: Benefit builds...'; a summary that already says 'Not reported' is not prefixed again."""
+    if word == m.NOT_REPORTED and summary.casefold().startswith("not reported"):
+        return summary
+    return f"{words(word)}: {summary}"
 
 
 def _evidence_line(e: m.Evidence, refs: References, ascii_only: bool) -> str:

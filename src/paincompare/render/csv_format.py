@@ -26,12 +26,16 @@ def render(report: Report, env: OutputEnv) -> str:
         rows = [content.list_record(t) for t in report.treatments]
     elif report.command == "sources":
         header = ["number", "id", "kind", "year", "title", "authors", "publisher", "url"]
-        rows = [[str(n), s.id, s.kind, str(s.year), s.title, s.authors or "", s.publisher or "", s.url]
-                for n, s in content.bibliography(report, refs)]
+        rows = [
+            [str(n), s.id, s.kind, str(s.year), s.title, s.authors or "", s.publisher or "", s.url]
+            for n, s in content.bibliography(report, refs)
+        ]
     else:
         header = ["question", *[t.name for t in report.treatments]]
-        rows = [[question, *["\n".join(lines) for lines in cells]]
-                for question, cells in content.grid(report, refs, env.ascii_only)]
+        rows = [
+            [question, *["\n".join(lines) for lines in cells]]
+            for question, cells in content.grid(report, refs, env.ascii_only)
+        ]
     # Notes after the data start with '#', so readers can skip them (pandas: comment="#").
     notes = [[f"# [{n}] {source.citation()}"] for n, source in refs.listing()] if report.command != "sources" else []
     notes += [[f"# {line}"] for line in content.footer(report.catalogue)]

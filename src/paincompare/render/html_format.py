@@ -31,8 +31,12 @@ footer { margin-top: 1rem; font-size: .9rem; border-top: 1px solid #777; padding
 }
 """
 
-_TITLES = {"list": "Chronic pain treatments", "compare": "Comparison of chronic pain treatments",
-           "show": "Chronic pain treatment", "sources": "Sources"}
+_TITLES = {
+    "list": "Chronic pain treatments",
+    "compare": "Comparison of chronic pain treatments",
+    "show": "Chronic pain treatment",
+    "sources": "Sources",
+}
 
 
 def _e(text: str) -> str:
@@ -57,14 +61,19 @@ def _table(header: list[str], rows: list[list[list[str]]], row_headers: bool) ->
 def render(report: Report, env: OutputEnv) -> str:
     refs = content.References(report.catalogue)
     if report.command == "list":
-        table = _table(list(content.LIST_COLUMNS), [[[c] for c in content.list_row(t)] for t in report.treatments], False)
+        table = _table(
+            list(content.LIST_COLUMNS), [[[c] for c in content.list_row(t)] for t in report.treatments], False
+        )
     elif report.command == "sources":
-        rows = [[[str(n)], [s.id], [s.kind], [str(s.year)], [s.citation()]] for n, s in content.bibliography(report, refs)]
+        rows = [
+            [[str(n)], [s.id], [s.kind], [str(s.year)], [s.citation()]] for n, s in content.bibliography(report, refs)
+        ]
         table = _table(["#", "Id", "Kind", "Year", "Citation"], rows, False)
     else:
         grid = content.grid(report, refs)
-        table = _table(["Question", *[t.name for t in report.treatments]],
-                       [[[question], *cells] for question, cells in grid], True)
+        table = _table(
+            ["Question", *[t.name for t in report.treatments]], [[[question], *cells] for question, cells in grid], True
+        )
     title = _TITLES[report.command]
     if report.command in ("compare", "show"):
         title += ": " + ", ".join(t.name for t in report.treatments)
@@ -77,7 +86,7 @@ def render(report: Report, env: OutputEnv) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{_e(title)}</h1>\n<p class=\"lead\">{_e(report.catalogue.info.disclaimer)}</p>\n"
+        f'<h1>{_e(title)}</h1>\n<p class="lead">{_e(report.catalogue.info.disclaimer)}</p>\n'
         f"{table}\n{references}\n<footer>{footer}</footer>\n</body>\n</html>\n"
     )
 
@@ -85,4 +94,4 @@ def render(report: Report, env: OutputEnv) -> str:
 def _citation(source: Source) -> str:
     who = (source.authors or source.publisher or "").rstrip(".")
     url = _e(source.url)
-    return f"{_e(who)}. {_e(source.title)}. {source.year}. <a href=\"{url}\">{url}</a> ({_e(source.kind)})"
+    return f'{_e(who)}. {_e(source.title)}. {source.year}. <a href="{url}">{url}</a> ({_e(source.kind)})'

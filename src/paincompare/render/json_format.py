@@ -31,5 +31,10 @@ def document(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, env: OutputEnv) -> str:
+    if not env.is_tty:
+        # For scripts: compact and ASCII-escaped (control characters included), which json's C
+        # encoder writes several times faster than the indented form.
+        return json.dumps(document(report)) + "\n"
+    # For a person at a terminal: indented, with readable non-ASCII text.
     text = json.dumps(document(report), ensure_ascii=env.ascii_only, indent=2)
     return _RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"

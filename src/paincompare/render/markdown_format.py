@@ -40,8 +40,10 @@ def render(report: Report, env: OutputEnv) -> str:
         lines = _table(["#", "Id", "Kind", "Year", "Citation"], rows)
     else:
         grid = content.grid(report, refs)
-        lines = _table(["Question", *[t.name for t in report.treatments]],
-                       [[question, *["\n".join(cell) for cell in cells]] for question, cells in grid])
+        lines = _table(
+            ["Question", *[t.name for t in report.treatments]],
+            [[question, *["\n".join(cell) for cell in cells]] for question, cells in grid],
+        )
     if refs.numbers and report.command != "sources":
         lines += ["", "**References**", ""]
         lines += [f"{n}. {escape(source.citation())}" for n, source in refs.listing()]

@@ -1,89 +1,114 @@
-"""Rich tables: fitted to a terminal, at natural width in a pipe; data only ever as plain Text."""
+"""Tables for people: fitted and coloured by Rich on a terminal, box-drawn at natural width elsewhere."""
 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
-
-from paincompare.render import Report, content
+from paincompare.render import Report, boxes, content
 from paincompare.terminal import OutputEnv, visible
 
-# A width no table reaches, so that a pipe gets the table at its natural width.
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+# A width no table reaches, for colour in a pipe (FORCE_COLOR) at natural width.
 _UNLIMITED = 1_000_000
-_LEVEL_STYLES = {"high": "bold red", "moderate": "yellow", "contradicted": "bold red",
-                 "do-not-offer": "red", "recommended": "green"}
+_LEVEL_STYLES = {"high": "bold red", "moderate": "yellow"}
+
+Layout = tuple[list[str], list[list[list[str]]]]  # header, rows of cells of lines
 
 
 def render(report: Report, env: OutputEnv) -> str:
-    console = Console(
-        file=io.StringIO(), width=env.width or _UNLIMITED, force_terminal=env.colour,
-        color_system="standard" if env.colour else None, no_color=not env.colour,
-        highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False,
-    )
     refs = content.References(report.catalogue)
+    if env.width is None and not env.colour:
+        return _natural(report, refs, env)
+    return _fitted(report, refs, env)
+
+
+def _layout(report: Report, refs: content.References, env: OutputEnv) -> Layout:
+    """The table's header and cells, the same whichever way it is drawn."""
+    if report.command == "list":
+        return list(content.LIST_COLUMNS), [
+            [[c] for c in content.list_row(t, env.ascii_only)] for t in report.treatments
+        ]
+    if report.command == "sources":
+        rows = [
+            [
+                [str(n)],
+                [s.id],
+                [s.kind],
+                [str(s.year)],
+                [f"{(s.authors or s.publisher or '').rstrip('.')}. {s.title}. {s.url}"],
+            ]
+            for n, s in content.bibliography(report, refs)
+        ]
+        return ["#", "Id", "Kind", "Year", "Citation"], rows
+    grid = content.grid(report, refs, env.ascii_only)
+    return ["Question", *[t.name for t in report.treatments]], [[[question], *cells] for question, cells in grid]
+
+
+def _closing_lines(report: Report, refs: content.References) -> list[str]:
+    lines = []
+    if refs.numbers and report.command != "sources":  # for `sources` the table is the bibliography
+        lines += ["", "References", *[f"[{n}] {source.citation()}" for n, source in refs.listing()]]
+    return [*lines, "", *content.footer(report.catalogue)]
+
+
+def _natural(report: Report, refs: content.References, env: OutputEnv) -> str:
+    header, rows = _layout(report, refs, env)
+    clean = [[[visible(line) for line in cell] for cell in row] for row in rows]
+    lines = boxes.draw([visible(h) for h in header], clean, env.ascii_only) + _closing_lines(report, refs)
+    return "\n".join(visible(line) for line in lines) + "\n"
+
+
+def _fitted(report: Report, refs: content.References, env: OutputEnv) -> str:
+    from rich.console import Console  # Rich only when a terminal (or colour) asks for it
+
+    console = Console(
+        file=io.StringIO(),
+        width=env.width or _UNLIMITED,
+        force_terminal=env.colour,
+        color_system="standard" if env.colour else None,
+        no_color=not env.colour,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
     if _too_narrow(report, env):
         _print_stacked(console, report, refs, env)
     else:
-        console.print(_BUILDERS[report.command](report, refs, env))
-    if refs.numbers and report.command != "sources":  # for `sources` the table is the bibliography
-        console.print()
-        _print_references(console, refs)
-    console.print()
-    for line in content.footer(report.catalogue):
-        console.print(_text(line, env, style="dim"))
+        console.print(_rich_table(report, refs, env))
+    for line in _closing_lines(report, refs):
+        console.print(_text(line, env, style="dim" if line else ""))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in text.split("\n"))  # Rich pads lines to the width
 
 
 def _text(value: str, env: OutputEnv, style: str = "") -> Text:
+    from rich.text import Text
+
     return Text(visible(value), style=style if env.colour else "")
 
 
-def _table(env: OutputEnv, title: str | None = None) -> Table:
-    return Table(title=title, box=box.ASCII if env.ascii_only else box.SQUARE, show_lines=True,
-                 highlight=False, expand=False, title_justify="left")
+def _rich_table(report: Report, refs: content.References, env: OutputEnv) -> Table:
+    from rich import box
+    from rich.table import Table
 
-
-def _styled(value: str, word: str, env: OutputEnv) -> Text:
-    return _text(value, env, style=_LEVEL_STYLES.get(word, ""))
-
-
-def _list_table(report: Report, refs: content.References, env: OutputEnv) -> Table:
-    table = _table(env)
-    for column in content.LIST_COLUMNS:
-        table.add_column(column, overflow="fold")
-    for t in report.treatments:
-        cells = content.list_row(t, env.ascii_only)
-        styled = [_text(c, env) for c in cells]
-        styled[2] = _styled(cells[2], t.addiction_risk.level, env)
-        table.add_row(*styled)
-    return table
-
-
-def _grid(report: Report, refs: content.References, env: OutputEnv) -> Table:
-    table = _table(env)
-    table.add_column("Question", style="bold" if env.colour else "", overflow="fold")
-    for t in report.treatments:
-        table.add_column(_text(t.name, env), overflow="fold")
-    for question, cells in content.grid(report, refs, env.ascii_only):
-        table.add_row(_text(question, env), *[_text("\n".join(lines), env) for lines in cells])
-    return table
-
-
-def _sources_table(report: Report, refs: content.References, env: OutputEnv) -> Table:
-    """For `sources`: the bibliography itself is the table, so number every entry listed."""
-    table = _table(env)
-    for column in ("#", "Id", "Kind", "Year", "Citation"):
-        table.add_column(column, overflow="fold")
-    for number, source in content.bibliography(report, refs):
-        who = source.authors or source.publisher or ""
-        table.add_row(str(number), _text(source.id, env), source.kind, str(source.year),
-                      _text(f"{who}. {source.title}. {source.url}", env))
+    header, rows = _layout(report, refs, env)
+    table = Table(box=box.ASCII if env.ascii_only else box.SQUARE, show_lines=True, highlight=False, expand=False)
+    for column in header:
+        table.add_column(_text(column, env), overflow="fold")
+    for index, row in enumerate(rows):
+        cells = [_text("\n".join(cell), env) for cell in row]
+        if env.colour and report.command == "list":  # the level's word stays; colour only adds to it
+            cells[2].stylize(_LEVEL_STYLES.get(report.treatments[index].addiction_risk.level, ""))
+        elif env.colour and report.command in ("compare", "show"):
+            cells[0].stylize("bold")
+        table.add_row(*cells)
     return table
 
 
@@ -98,15 +123,22 @@ def _too_narrow(report: Report, env: OutputEnv) -> bool:
 
 
 def _print_stacked(console: Console, report: Report, refs: content.References, env: OutputEnv) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
     if report.command == "list":
-        blocks = [(t.name, list(zip(content.LIST_COLUMNS[1:], content.list_row(t, env.ascii_only)[1:])))
-                  for t in report.treatments]
+        blocks = [
+            (t.name, list(zip(content.LIST_COLUMNS[1:], content.list_row(t, env.ascii_only)[1:])))
+            for t in report.treatments
+        ]
     elif report.command == "sources":
         blocks = [(f"[{n}] {s.id}", [("Citation", s.citation())]) for n, s in content.bibliography(report, refs)]
     else:
         grid = content.grid(report, refs, env.ascii_only)
-        blocks = [(t.name, [(question, "\n".join(cells[i])) for question, cells in grid])
-                  for i, t in enumerate(report.treatments)]
+        blocks = [
+            (t.name, [(question, "\n".join(cells[i])) for question, cells in grid])
+            for i, t in enumerate(report.treatments)
+        ]
     answers_below = report.command in ("compare", "show")  # long answers read better under their question
     for title, fields in blocks:
         console.print(_text(title, env, style="bold"))
@@ -115,14 +147,7 @@ def _print_stacked(console: Console, report: Report, refs: content.References, e
                 console.print(Padding(_text(label, env, style="underline"), (0, 0, 0, 2)))
                 console.print(Padding(_text(value, env), (0, 0, 0, 4)))
             else:
-                console.print(Padding(Text.assemble(_text(f"{label}: ", env, style="bold"), _text(value, env)), (0, 0, 0, 2)))
+                console.print(
+                    Padding(Text.assemble(_text(f"{label}: ", env, style="bold"), _text(value, env)), (0, 0, 0, 2))
+                )
         console.print()
-
-
-def _print_references(console: Console, refs: content.References) -> None:
-    console.print(Text("References"))
-    for number, source in refs.listing():
-        console.print(Text(visible(f"[{number}] {source.citation()}")))
-
-
-_BUILDERS = {"list": _list_table, "compare": _grid, "show": _grid, "sources": _sources_table}

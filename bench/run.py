@@ -1,0 +1,234 @@
+"""Benchmark: start-up against the libraries' own import floor, and linear scale with catalogue size.
+
+Run from the repository with the project installed (pip install -e .):
+
+    python bench/run.py            # prints one table; exits 1 if a target is missed
+    python bench/run.py --runs 21  # more runs per command
+
+Commands are interleaved round by round so that a slow moment on the machine hits all of them
+alike; each figure is the median wall time of its runs, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+PYTHON = sys.executable
+SCRIPT = str(Path(sys.executable).with_name("paincompare"))
+SCALES = (100, 1_000, 10_000)
+
+# Targets from the benchmark issue: ratios taken from the same run on the same machine.
+TARGETS = {
+    "a/c": 1.20,  # compare (table, to a pipe) / import floor
+    "b/c": 0.85,  # list --format json / import floor
+    "e/c": 1.00,  # shell completion / import floor
+    "10k/1k list": 12.0,  # linear: ten times the treatments, at most twelve times the time
+    "10k/1k validate": 12.0,
+    "list 10k / bare parse 10k": 2.5,
+}
+
+
+def environment() -> dict[str, str]:
+    """A user's environment: nothing that changes output or the catalogue, and bytecode caching on.
+
+    PYTHONDONTWRITEBYTECODE (set on some build machines) would make every run recompile the
+    project's modules while the libraries' installed .pyc files still load: an unfair floor.
+    """
+    dropped = ("PAINCOMPARE_CATALOGUE", "PAINCOMPARE_FORMAT", "COLUMNS", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")
+    return {k: v for k, v in os.environ.items() if k not in dropped}
+
+
+def startup_commands(cache_dir: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """(a) to (e), with a catalogue cache of their own; b0 is (b) with the cache turned off."""
+    env = dict(environment(), PAINCOMPARE_CACHE_DIR=str(cache_dir))
+    completion = dict(env, _PAINCOMPARE_COMPLETE="complete_bash", COMP_WORDS="paincompare compare keta", COMP_CWORD="2")
+    return {
+        "a": ([SCRIPT, "compare", "ketamine", "opioids"], env),
+        "b": ([SCRIPT, "list", "--format", "json"], env),
+        "c": ([PYTHON, "-c", "import typer, rich.table, yaml"], env),
+        "d": ([PYTHON, "-c", "pass"], env),
+        "e": ([SCRIPT], completion),
+        "b0": ([SCRIPT, "list", "--format", "json"], dict(env, PAINCOMPARE_NO_CACHE="1")),
+    }
+
+
+def time_once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(argv, env=env, capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({result.returncode}): {' '.join(argv)}\n{result.stderr.decode()}")
+    return elapsed * 1000
+
+
+def interleaved(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for argv, env in commands.values():  # one warm-up each: file cache, .pyc files, catalogue cache
+        time_once(argv, env)
+    for _ in range(runs):
+        for name, (argv, env) in commands.items():
+            times[name].append(time_once(argv, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def write_catalogue(folder: Path, count: int) -> Path:
+    """A valid catalogue of `count` treatments: one small complete record, repeated with new names."""
+    head = {
+        "catalogue": {
+            "title": "Benchmark catalogue",
+            "version": "1",
+            "reviewed": "2026-11-25",
+            "review_every_months": 12,
+            "funding": "None.",
+            "disclaimer": "Benchmark data, not advice.",
+        },
+        "sources": {
+            "bench-guideline": {
+                "title": "A guideline",
+                "publisher": "Bench",
+                "year": 2021,
+                "url": "https://example.org/g",
+                "kind": "guideline",
+            },
+            "bench-review": {
+                "title": "A review",
+                "authors": "Doe J",
+                "year": 2020,
+                "url": "https://example.org/r",
+                "kind": "systematic-review",
+            },
+        },
+    }
+    record = """  - id: treatment-NUMBER
+    name: Treatment NUMBER
+    aliases: [alias-NUMBER]
+    category: medication
+    how_given: {route: By mouth, setting: At home, sessions: Daily, sources: [bench-review]}
+    addiction_risk: {level: low, us_schedule: null, summary: Not controlled., sources: [bench-review]}
+    onset: {speed: days, summary: Within days., sources: [bench-review]}
+    duration: {length: hours, summary: A few hours., sources: [bench-review]}
+    invasiveness: none
+    evidence:
+      - {condition: chronic low back pain, certainty: low, effect: A small effect., sources: [bench-review]}
+    side_effects: {common: [Nausea], serious: [Stomach bleeding], sources: [bench-review]}
+    guidelines:
+      - {guideline: bench-guideline, stance: consider, scope: Adults, sources: [bench-guideline]}
+    cost: {tier: low, summary: Cheap., sources: [bench-review]}
+    claims: []
+    reviewed: "2026-11-25"
+"""
+    path = folder / f"catalogue-{count}.yaml"
+    body = "".join(record.replace("NUMBER", str(n)) for n in range(count))
+    path.write_text(yaml.safe_dump(head, sort_keys=False) + "treatments:\n" + body, encoding="utf-8")
+    return path
+
+
+def scale(folder: Path, runs: int) -> dict[str, float]:
+    """Always parsed and checked (cache off): this measures the cost that must stay linear."""
+    env = dict(environment(), PAINCOMPARE_NO_CACHE="1")
+    results: dict[str, float] = {}
+    for count in SCALES:
+        path = write_catalogue(folder, count)
+        commands = {
+            f"list {count}": ([SCRIPT, "--catalogue", str(path), "list", "--format", "json"], env),
+            f"validate {count}": ([SCRIPT, "validate", str(path)], env),
+            f"bare parse {count}": (
+                [
+                    PYTHON,
+                    "-c",
+                    "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)",
+                    str(path),
+                ],
+                env,
+            ),
+        }
+        results.update(interleaved(commands, runs if count < 10_000 else max(3, runs // 3)))
+    return results
+
+
+def peak_rss_mib(folder: Path) -> float:
+    """Peak resident memory of `list --format json` on 10,000 treatments, in a child of a child."""
+    path = folder / "catalogue-10000.yaml"
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", probe, SCRIPT, "--catalogue", str(path), "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(environment(), PAINCOMPARE_NO_CACHE="1"),
+    )
+    return int(out.stdout) / 1024  # Linux reports KiB
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs per command (default 15)")
+    args = parser.parse_args()
+    if not Path(SCRIPT).exists():
+        raise SystemExit("paincompare is not installed next to this Python; run: pip install -e .")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        startup = interleaved(startup_commands(folder / "cache"), args.runs)
+        sized = scale(folder, args.runs)
+        rss = peak_rss_mib(folder)
+
+    floor = startup["c"]
+    ratios = {
+        "a/c": startup["a"] / floor,
+        "b/c": startup["b"] / floor,
+        "e/c": startup["e"] / floor,
+        "10k/1k list": sized["list 10000"] / sized["list 1000"],
+        "10k/1k validate": sized["validate 10000"] / sized["validate 1000"],
+        "list 10k / bare parse 10k": sized["list 10000"] / sized["bare parse 10000"],
+    }
+    print(
+        f"paincompare benchmark: Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, median of {args.runs} runs (10,000-treatment rows: {max(3, args.runs // 3)})"
+    )
+    print()
+    labels = {
+        "a": "(a) compare ketamine opioids, table to a pipe",
+        "b": "(b) list --format json",
+        "c": "(c) floor: python -c 'import typer, rich.table, yaml'",
+        "d": "(d) python -c pass",
+        "e": "(e) shell completion of 'keta'",
+        "b0": "(b) again, catalogue cache turned off",
+    }
+    print(f"{'command':<58}{'ms':>10}")
+    for key, label in labels.items():
+        print(f"{label:<58}{startup[key]:>10.1f}")
+    print()
+    print("(a), (b) and (e) read the checked catalogue from the cache the warm-up run wrote;")
+    print("the scale rows below always parse and check the YAML (PAINCOMPARE_NO_CACHE=1).")
+    print()
+    print(f"{'scale':<28}{'100':>12}{'1,000':>12}{'10,000':>12}{'ms per 1k (10,000)':>22}")
+    for name in ("list", "validate", "bare parse"):
+        row = [sized[f"{name} {n}"] for n in SCALES]
+        print(f"{name:<28}" + "".join(f"{v:>12.1f}" for v in row) + f"{row[2] / 10:>22.1f}")
+    print(f"{'peak RSS, list 10,000 (MiB)':<28}{rss:>12.1f}")
+    print()
+    failed = 0
+    print(f"{'target':<30}{'measured':>10}{'limit':>10}  result")
+    for name, limit in TARGETS.items():
+        ok = ratios[name] <= limit
+        failed += not ok
+        print(f"{name:<30}{ratios[name]:>10.2f}{limit:>10.2f}  {'pass' if ok else 'FAIL'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
