@@ -229,3 +229,19 @@ def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path)
 def test_shell_completion_of_commands_options_vocabularies_and_names(run, shell_env, expected):
     result = run(env=user_env(**shell_env))
     assert expected in result.stdout.split("\n") or f'"{expected}"' in result.stdout, result.stdout
+
+
+def test_a_catalogue_past_its_review_date_warns_on_stderr_only(run, tmp_path):
+    path = factory.write(tmp_path, factory.catalogue(factory.treatment("alpha"), reviewed="2015-01-01"))
+    result = run("--catalogue", str(path), "list", "--format", "json")
+    assert result.returncode == 0 and json.loads(result.stdout)["treatments"]
+    assert "past its review date" in result.stderr and "2015-01-01" in result.stderr
+
+
+def test_force_color_colours_and_no_color_wins(run):
+    forced = run("list", env=user_env(FORCE_COLOR="1"))
+    assert "\x1b[" in forced.stdout and "high (Schedule II)" in forced.stdout.replace("\x1b[1;31m", "").replace(
+        "\x1b[0m", ""
+    )
+    assert "\x1b" not in run("--no-color", "list", env=user_env(FORCE_COLOR="1")).stdout
+    assert "\x1b" not in run("list", env=user_env(FORCE_COLOR="1", NO_COLOR="1")).stdout
