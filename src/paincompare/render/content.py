@@ -8,9 +8,9 @@ from paincompare.render import Report
 CERTAINTY_SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very-low": "⊕◯◯◯"}
 ASCII_CERTAINTY_SYMBOLS = {"high": "++++", "moderate": "+++o", "low": "++oo", "very-low": "+ooo"}
 INVASIVENESS_MEANING = {
-    "none": "nothing enters the body beyond a pill or skin contact",
+    "none": "no needles, cuts or implants",
     "minimal": "needles or a single injection",
-    "moderate": "an image-guided procedure or a monitored infusion",
+    "moderate": "an image-guided procedure or a monitored drip into a vein",
     "major": "surgery or an implant",
 }
 
