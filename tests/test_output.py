@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,31 @@ def test_an_error_before_writing_leaves_the_existing_file_untouched(run, tmp_pat
     assert target.read_text() == "earlier comparison"
     missing = run("list", "-o", str(tmp_path / "missing" / "out.txt"))
     assert missing.returncode == 1 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_symbolic_link_is_followed_not_replaced(tmp_path):
+    target = tmp_path / "real.txt"
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    output.write_file(link, "through the link\n")
+    assert link.is_symlink() and target.read_text() == "through the link\n"
+
+
+def test_devices_are_written_to_not_replaced(run):
+    assert run("list", "-o", "/dev/null").returncode == 0
+    assert Path("/dev/null").is_char_device()
+    full = run("list", "-o", "/dev/full")
+    assert full.returncode == 1 and "No space left on device" in full.stderr
+    assert Path("/dev/full").is_char_device()
+
+
+def test_closed_stdout_is_a_clear_error(tmp_path):
+    import subprocess
+
+    from conftest import script, user_env
+
+    result = subprocess.run(
+        f"'{script()}' list >&-", shell=True, capture_output=True, text=True, env=user_env(), timeout=60
+    )
+    assert result.returncode == 1
+    assert "standard output is closed" in result.stderr and "Traceback" not in result.stderr

@@ -13,7 +13,7 @@ from contextlib import redirect_stderr, redirect_stdout
 import factory
 import pytest
 import yaml
-from conftest import script, user_env
+from conftest import BUNDLED, script, user_env
 from hostile import HOSTILE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -202,7 +202,7 @@ def test_an_oversized_catalogue_is_refused_with_the_cap(run, tmp_path):
     with huge.open("w") as handle:
         handle.write("# " + "x" * (11 * 1024 * 1024) + "\n")
     result = run("--catalogue", str(huge), "list")
-    assert result.returncode == 1 and "at most 10 MiB" in result.stderr
+    assert result.returncode == 1 and "larger than 10 MiB" in result.stderr
 
 
 def test_hostile_catalogue_through_the_script_leaks_no_escape_sequence(run, tmp_path):
@@ -218,3 +218,16 @@ def test_hostile_catalogue_through_the_script_leaks_no_escape_sequence(run, tmp_
                 body = __import__("re").sub(r"\x1b\[[0-9;]*m", "", body)
             assert "\x1b" not in body and "\x07" not in body and "\x9b" not in body, (fmt, args)
     assert sys.executable
+
+
+def test_an_endless_device_is_refused_at_the_size_cap(run):
+    result = run("--catalogue", "/dev/zero", "list")
+    assert result.returncode == 1 and "larger than 10 MiB" in result.stderr
+
+
+def test_a_catalogue_can_come_from_stdin(run):
+    text = BUNDLED.read_text(encoding="utf-8")
+    result = run("--catalogue", "-", "list", "--format", "json", input=text)
+    assert result.returncode == 0 and len(json.loads(result.stdout)["treatments"]) >= 30
+    broken = run("validate", "-", input="catalogue: [\n")
+    assert broken.returncode == 1 and broken.stdout.startswith("<stdin>:2:1: YAML syntax error")

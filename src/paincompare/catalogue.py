@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,28 +30,40 @@ def bundled_path() -> Path:
     return package_dir.parents[1] / "data" / "treatments.yaml"
 
 
+STDIN = "-"
+
+
 def choose_path(explicit: str | None) -> Path:
-    """--catalogue wins, then PAINCOMPARE_CATALOGUE, then the bundled catalogue."""
+    """--catalogue wins, then PAINCOMPARE_CATALOGUE, then the bundled catalogue; '-' is stdin."""
     chosen = explicit or os.environ.get(ENV_VAR)
     return Path(chosen) if chosen else bundled_path()
 
 
+def display_name(path: Path) -> str:
+    return "<stdin>" if str(path) == STDIN else str(path)
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a CatalogueError that says why it cannot be read."""
-    name = str(path)
+    name = display_name(path)
     try:
-        if path.is_dir():
+        if name == "<stdin>":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
+        elif path.is_dir():
             raise _error(name, "is a directory, not a catalogue file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _error(name, f"is {size / 1048576:.1f} MiB; a catalogue may be at most {MAX_BYTES // 1048576} MiB")
-        return path.read_bytes()
+        else:
+            # At most one byte past the cap is read: a device such as /dev/zero never ends.
+            with path.open("rb") as stream:
+                data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise _error(name, "no such file; check the path given to --catalogue or PAINCOMPARE_CATALOGUE") from None
     except PermissionError:
         raise _error(name, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise _error(name, f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise _error(name, f"is larger than {MAX_BYTES // 1048576} MiB, the most a catalogue may be")
+    return data
 
 
 def decode(data: bytes, name: str) -> str:
@@ -88,7 +101,7 @@ def compose(text: str, name: str) -> yaml.Node | None:
 
 def load(path: Path, use_cache: bool = True) -> Catalogue:
     """A valid catalogue from `path`, or a CatalogueError listing the first problems found."""
-    name = str(path)
+    name = display_name(path)
     data = read_bytes(path)
     if not use_cache:
         return parse(decode(data, name), name)
@@ -112,6 +125,8 @@ def parse(text: str, name: str) -> Catalogue:
     try:
         reader = CatalogueReader(name)
         catalogue = reader.catalogue(compose(text, name))
+    except RecursionError:  # only without libyaml, which stops at 1,000 levels by itself
+        raise _error(name, "the YAML is nested too deeply to be a catalogue") from None
     finally:
         if collecting:
             gc.enable()

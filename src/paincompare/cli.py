@@ -150,7 +150,7 @@ def _emit(report: Report, fmt: str, destination: str | None) -> None:
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"paincompare: warning: {visible(message)}\n")
+    output.message(f"paincompare: warning: {visible(message)}")
 
 
 @app.command("list")
@@ -192,7 +192,7 @@ def list_treatments(
     elif reverse:
         chosen.reverse()
     if not chosen:
-        sys.stderr.write("paincompare: no treatment matches these filters.\n")
+        output.message("paincompare: no treatment matches these filters.")
         return
     _emit(Report("list", cat, tuple(chosen), headers=not no_headers), fmt, to)
 
@@ -268,12 +268,12 @@ def validate(
     """Check a catalogue and list every problem with its FILE:LINE:COL."""
     target = path or catalogue_file.choose_path(_State.catalogue)
     problems = catalogue_file.problems_in(target)
-    for problem in problems:
-        sys.stdout.write(visible(str(problem)) + "\n")
+    output.write("".join(visible(str(problem)) + "\n" for problem in problems), None)
+    name = visible(catalogue_file.display_name(target))
     if problems:
-        sys.stderr.write(f"paincompare: {len(problems)} problem(s) in {visible(str(target))}\n")
+        output.message(f"paincompare: {len(problems)} problem(s) in {name}")
         raise typer.Exit(ExitCode.ERROR)
-    sys.stderr.write(f"paincompare: {visible(str(target))} is valid.\n")
+    output.message(f"paincompare: {name} is valid.")
 
 
 def _parse_rows(rows: str | None) -> tuple[str, ...]:
@@ -294,10 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return _exit_code(exc)
     except PainCompareError as exc:
-        sys.stderr.write(f"paincompare: error: {visible(str(exc))}\n")
+        output.message(f"paincompare: error: {visible(str(exc))}")
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
+        output.message("")
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return _broken_pipe()
@@ -307,9 +307,9 @@ def main(argv: list[str] | None = None) -> int:
 
             traceback.print_exc()
         else:
-            sys.stderr.write(
+            output.message(
                 "paincompare: internal error; run again with --debug and report the output "
-                "as an issue in the paincompare repository.\n"
+                "as an issue in the paincompare repository."
             )
         return ExitCode.ERROR
     return ExitCode.OK
@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
 def _tolerate_narrow_encodings() -> None:
     # Under PYTHONIOENCODING=ascii or a legacy code page, a character the stream cannot encode
     # becomes '?' instead of a crash; certainty symbols already switch to ASCII (OutputEnv).
-    for stream in (sys.stdout, sys.stderr):
+    for stream in (s for s in (sys.stdout, sys.stderr) if s is not None):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -334,5 +334,5 @@ def _broken_pipe() -> int:
     # The reader went away (`| head`); stop quietly, and point stdout at devnull so the
     # interpreter's final flush cannot raise again (Python docs, "Note on SIGPIPE").
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, 1)
     return ExitCode.ERROR

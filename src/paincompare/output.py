@@ -14,15 +14,31 @@ STDOUT = "-"
 def write(text: str, destination: str | None) -> None:
     """Writes to stdout when destination is None or '-', else to that file."""
     if destination in (None, STDOUT):
+        if sys.stdout is None:
+            raise OutputError("standard output is closed; write to a file with -o FILE")
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     write_file(Path(destination), text)
 
 
+def message(text: str) -> None:
+    """A line for the person (never data) on stderr, unless stderr is closed."""
+    if sys.stderr is not None:
+        sys.stderr.write(text + "\n")
+
+
 def write_file(path: Path, text: str) -> None:
-    """Writes a temporary file beside `path`, then renames it over `path`: never a partial file."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """Writes a temporary file beside `path`, then renames it over `path`: never a partial file.
+
+    A symbolic link is followed, so the file it points to is replaced; a device or pipe
+    (/dev/null, /dev/stdout, a FIFO) cannot be replaced and is written to directly.
+    """
+    if path.exists() and not path.is_file() and not path.is_dir():
+        _write_through(path, text)
+        return
+    path = Path(os.path.realpath(path))
+    folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
     if path.is_dir():
@@ -46,6 +62,14 @@ def write_file(path: Path, text: str) -> None:
     except BaseException:
         _remove(temporary)  # Ctrl-C or anything else: still no partial file left behind
         raise
+
+
+def _write_through(path: Path, text: str) -> None:
+    try:
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _keep_permissions(path: Path, temporary: str) -> None:
