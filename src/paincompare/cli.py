@@ -75,7 +75,8 @@ def _complete_treatment(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
     start = incomplete.casefold()
     names = dict.fromkeys(n for t in loaded.treatments for n in (t.id, *t.aliases))
-    return [n for n in names if n.casefold().startswith(start)]
+    # a name with control characters could act on the terminal when the shell lists it
+    return [n for n in names if n.casefold().startswith(start) and n.isprintable()]
 
 
 def _complete_rows(incomplete: str) -> list[str]:
