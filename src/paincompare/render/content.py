@@ -211,7 +211,7 @@ def _evidence_line(e: m.Evidence, refs: References, ascii_only: bool) -> str:
 def _guideline_line(g: m.GuidelineStance, refs: References, ascii_only: bool) -> str:
     wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
     sources = [g.guideline, *[s for s in g.sources if s != g.guideline]]
-    text = f"{refs.short_name(g.guideline)}: {words(g.stance).upper()}. For: {g.scope.rstrip(".")}.{wording}"
+    text = f"{refs.short_name(g.guideline)}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
     return refs.cite(text, sources)
 
 
