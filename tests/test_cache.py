@@ -76,3 +76,16 @@ def test_old_entries_are_pruned(tmp_path, cache_dir):
     for n in range(cache.KEEP + 3):
         catalogue.load(factory.write(tmp_path, factory.catalogue(factory.treatment(f"t{n}")), f"c{n}.yaml"))
     assert len(list(cache_dir.glob("*.cache"))) == cache.KEEP
+
+
+def test_the_key_follows_the_bytes_and_the_checking_code(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    for name in ("models.py", "validation.py"):
+        shutil.copy(__import__("pathlib").Path(cache.__file__).with_name(name), tmp_path / name)
+    monkeypatch.setattr(cache, "__file__", str(tmp_path / "cache.py"))
+    first = cache.key(b"catalogue")
+    assert cache.key(b"catalogue") == first and cache.key(b"catalogue!") != first
+    os.utime(tmp_path / "validation.py", ns=(1, 1))  # an edited rule
+    assert cache.key(b"catalogue") != first

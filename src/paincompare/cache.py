@@ -40,8 +40,14 @@ def folder() -> Path | None:
 
 
 def key(data: bytes) -> str:
-    # marshal's format belongs to the Python version, so the version is part of the key
-    stamp = f"\0{__version__}\0{FORMAT}\0{sys.version}".encode()
+    """The entry's name: the catalogue's bytes, and everything that decides what they load into.
+
+    marshal's format belongs to the Python version; the checks and the records' shape belong to
+    this code, so an edited models.py or validation.py (an editable install) starts afresh.
+    """
+    here = Path(__file__).parent
+    code = [(p.stat().st_mtime_ns, p.stat().st_size) for p in (here / "models.py", here / "validation.py")]
+    stamp = f"\0{__version__}\0{FORMAT}\0{sys.version}\0{code}".encode()
     return blake2b(data + stamp, digest_size=20).hexdigest()
 
 
