@@ -96,3 +96,14 @@ def test_unreadable_inputs_are_one_clear_problem(tmp_path):
     empty.write_text("")
     with pytest.raises(CatalogueError, match="the catalogue is empty"):
         catalogue.load(empty)
+
+
+def test_a_broken_record_does_not_hide_a_clash_between_two_others(tmp_path):
+    data = factory.catalogue(
+        factory.treatment("alpha", aliases=["shared"]),
+        factory.treatment("beta", addiction="bad"),
+        factory.treatment("gamma", aliases=["shared"]),
+    )
+    found = [str(p) for p in catalogue.problems_in(factory.write(tmp_path, data))]
+    assert any("'bad' is not an addiction level" in p for p in found)
+    assert any("the name 'shared' is also used by 'alpha'" in p for p in found)

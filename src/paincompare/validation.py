@@ -42,6 +42,9 @@ class CatalogueReader:
         self._guideline_refs: list[tuple[str, Node]] = []
         self._in_cost = False
         self._treatment_check: Callable[[Node, str], Any] | None = None
+        # every record that passed its own checks, with its node: names are compared across these
+        # even when another record is broken, so that one fix does not reveal the next problem
+        self._checked: list[tuple[m.Treatment, Node]] = []
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -245,7 +248,10 @@ class CatalogueReader:
             where = _treatment_label(node, where)
         if self._treatment_check is None:
             self._treatment_check = self._block(m.Treatment, self._treatment_spec())
-        return self._treatment_check(node, where)
+        treatment = self._treatment_check(node, where)
+        if treatment is not INVALID:
+            self._checked.append((treatment, node))
+        return treatment
 
     def _treatment_spec(self) -> dict[str, tuple[Callable[[Node, str], Any], bool]]:
         block = self._block
@@ -455,13 +461,11 @@ class CatalogueReader:
         sources = top.get("sources", INVALID) if top is not INVALID else self._partial_sources(root)
         if sources is not INVALID:
             self._check_citations(sources)
-        treatments = top["treatments"] if top is not INVALID else INVALID
-        if treatments is not INVALID:
-            self._check_names(treatments, root)
+        self._check_names()
         self.problems.sort(key=lambda p: (p.line, p.column))
         if self.problems or top is INVALID:
             return None
-        return m.Catalogue(top["catalogue"], sources, treatments, self.filename)
+        return m.Catalogue(top["catalogue"], sources, top["treatments"], self.filename)
 
     def _partial_sources(self, root: MappingNode) -> Any:
         """The sources, when they are valid but something else is not, so citations still get checked."""
@@ -492,11 +496,10 @@ class CatalogueReader:
             elif source.kind != "guideline":
                 self.report(node, f"'{source_id}' is a {source.kind}, not a guideline (kind: guideline)")
 
-    def _check_names(self, treatments: tuple[m.Treatment, ...], root: MappingNode) -> None:
-        nodes = _treatment_nodes(root)
+    def _check_names(self) -> None:
         owner: dict[str, tuple[str, int]] = {}
         ids: dict[str, int] = {}
-        for treatment, node in zip(treatments, nodes):
+        for treatment, node in self._checked:
             line = node.start_mark.line + 1
             if treatment.id in ids:
                 self.report(node, f"duplicate treatment id '{treatment.id}' (first on line {ids[treatment.id]})")
@@ -519,13 +522,6 @@ def _treatment_label(node: MappingNode, where: str) -> str:
         if getattr(key_node, "value", None) == "id" and isinstance(value_node, ScalarNode):
             return f"{value_node.value}"
     return where
-
-
-def _treatment_nodes(root: MappingNode) -> list[Node]:
-    for key_node, value_node in root.value:
-        if getattr(key_node, "value", None) == "treatments" and isinstance(value_node, SequenceNode):
-            return list(value_node.value)
-    return []
 
 
 def _did_you_mean(word: str, choices: Any) -> str:
