@@ -59,10 +59,13 @@ class Source(NamedTuple):
     def label(self) -> str:
         return self.short or self.id
 
+    def who(self) -> str:
+        """The authors, else the publisher, without a closing full stop."""
+        return (self.authors or self.publisher or "").rstrip(".")
+
     def citation(self) -> str:
         """The full citation in one line: who, title, year, address and kind."""
-        who = (self.authors or self.publisher or "").rstrip(".")
-        return f"{who}. {self.title}. {self.year}. {self.url} ({self.kind})"
+        return f"{self.who()}. {self.title}. {self.year}. {self.url} ({self.kind})"
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"title": self.title}

@@ -29,7 +29,7 @@ ROWS: dict[str, str] = {
     "claims": "Claims checked",
     "reviewed": "Record last checked",
 }
-IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called", "category": "Category"}
+IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called"}
 # The list's fields for machine-readable text (plain, csv): scale words exactly as in the catalogue.
 LIST_FIELDS = (
     "id",
@@ -121,6 +121,23 @@ def grid(report: Report, refs: References, ascii_only: bool = False) -> list[tup
     return [(labels[row], [cell(t, row, refs, ascii_only) for t in report.treatments]) for row in report.rows]
 
 
+Layout = tuple[list[str], list[list[list[str]]]]  # header, rows of cells of lines
+
+
+def layout(report: Report, refs: References, ascii_only: bool = False) -> Layout:
+    """The table a person reads (table, markdown, html): the same header and cells in every format."""
+    if report.command == "list":
+        return list(LIST_COLUMNS), [[[c] for c in list_row(t, ascii_only)] for t in report.treatments]
+    if report.command == "sources":
+        rows = [
+            [[str(n)], [s.id], [s.kind], [str(s.year)], [f"{s.who()}. {s.title}. {s.url}"]]
+            for n, s in bibliography(report, refs)
+        ]
+        return ["#", "Id", "Kind", "Year", "Citation"], rows
+    rows = [[[question], *cells] for question, cells in grid(report, refs, ascii_only)]
+    return ["Question", *[t.name for t in report.treatments]], rows
+
+
 def bibliography(report: Report, refs: References) -> list[tuple[int, m.Source]]:
     """For `sources`: every source, or those one treatment cites, numbered in order."""
     if report.treatments:
@@ -154,8 +171,6 @@ def cell(t: m.Treatment, row: str, refs: References, ascii_only: bool = False) -
         return [t.id]
     if row == "aliases":
         return [", ".join(t.aliases) or "none"]
-    if row == "category":
-        return [words(t.category)]
     if row == "what":
         g = t.how_given
         return [

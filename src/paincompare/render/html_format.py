@@ -60,20 +60,8 @@ def _table(header: list[str], rows: list[list[list[str]]], row_headers: bool) ->
 
 def render(report: Report, env: OutputEnv) -> str:
     refs = content.References(report.catalogue)
-    if report.command == "list":
-        table = _table(
-            list(content.LIST_COLUMNS), [[[c] for c in content.list_row(t)] for t in report.treatments], False
-        )
-    elif report.command == "sources":
-        rows = [
-            [[str(n)], [s.id], [s.kind], [str(s.year)], [s.citation()]] for n, s in content.bibliography(report, refs)
-        ]
-        table = _table(["#", "Id", "Kind", "Year", "Citation"], rows, False)
-    else:
-        grid = content.grid(report, refs)
-        table = _table(
-            ["Question", *[t.name for t in report.treatments]], [[[question], *cells] for question, cells in grid], True
-        )
+    header, rows = content.layout(report, refs)
+    table = _table(header, rows, row_headers=report.command in ("compare", "show"))
     title = _TITLES[report.command]
     if report.command in ("compare", "show"):
         title += ": " + ", ".join(t.name for t in report.treatments)
@@ -92,6 +80,5 @@ def render(report: Report, env: OutputEnv) -> str:
 
 
 def _citation(source: Source) -> str:
-    who = (source.authors or source.publisher or "").rstrip(".")
     url = _e(source.url)
-    return f'{_e(who)}. {_e(source.title)}. {source.year}. <a href="{url}">{url}</a> ({_e(source.kind)})'
+    return f'{_e(source.who())}. {_e(source.title)}. {source.year}. <a href="{url}">{url}</a> ({_e(source.kind)})'

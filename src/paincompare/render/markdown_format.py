@@ -33,17 +33,8 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render(report: Report, env: OutputEnv) -> str:
     refs = content.References(report.catalogue)
-    if report.command == "list":
-        lines = _table(list(content.LIST_COLUMNS), [content.list_row(t) for t in report.treatments])
-    elif report.command == "sources":
-        rows = [[str(n), s.id, s.kind, str(s.year), s.citation()] for n, s in content.bibliography(report, refs)]
-        lines = _table(["#", "Id", "Kind", "Year", "Citation"], rows)
-    else:
-        grid = content.grid(report, refs)
-        lines = _table(
-            ["Question", *[t.name for t in report.treatments]],
-            [[question, *["\n".join(cell) for cell in cells]] for question, cells in grid],
-        )
+    header, rows = content.layout(report, refs)
+    lines = _table(header, [["\n".join(cell) for cell in row] for row in rows])
     if refs.numbers and report.command != "sources":
         lines += ["", "**References**", ""]
         lines += [f"{n}. {escape(source.citation())}" for n, source in refs.listing()]

@@ -17,36 +17,12 @@ if TYPE_CHECKING:
 _UNLIMITED = 1_000_000
 _LEVEL_STYLES = {"high": "bold red", "moderate": "yellow"}
 
-Layout = tuple[list[str], list[list[list[str]]]]  # header, rows of cells of lines
-
 
 def render(report: Report, env: OutputEnv) -> str:
     refs = content.References(report.catalogue)
     if env.width is None and not env.colour:
         return _natural(report, refs, env)
     return _fitted(report, refs, env)
-
-
-def _layout(report: Report, refs: content.References, env: OutputEnv) -> Layout:
-    """The table's header and cells, the same whichever way it is drawn."""
-    if report.command == "list":
-        return list(content.LIST_COLUMNS), [
-            [[c] for c in content.list_row(t, env.ascii_only)] for t in report.treatments
-        ]
-    if report.command == "sources":
-        rows = [
-            [
-                [str(n)],
-                [s.id],
-                [s.kind],
-                [str(s.year)],
-                [f"{(s.authors or s.publisher or '').rstrip('.')}. {s.title}. {s.url}"],
-            ]
-            for n, s in content.bibliography(report, refs)
-        ]
-        return ["#", "Id", "Kind", "Year", "Citation"], rows
-    grid = content.grid(report, refs, env.ascii_only)
-    return ["Question", *[t.name for t in report.treatments]], [[[question], *cells] for question, cells in grid]
 
 
 def _closing_lines(report: Report, refs: content.References) -> list[str]:
@@ -57,7 +33,7 @@ def _closing_lines(report: Report, refs: content.References) -> list[str]:
 
 
 def _natural(report: Report, refs: content.References, env: OutputEnv) -> str:
-    header, rows = _layout(report, refs, env)
+    header, rows = content.layout(report, refs, env.ascii_only)
     clean = [[[visible(line) for line in cell] for cell in row] for row in rows]
     lines = boxes.draw([visible(h) for h in header], clean, env.ascii_only) + _closing_lines(report, refs)
     return "\n".join(visible(line) for line in lines) + "\n"
@@ -98,7 +74,7 @@ def _rich_table(report: Report, refs: content.References, env: OutputEnv) -> Tab
     from rich import box
     from rich.table import Table
 
-    header, rows = _layout(report, refs, env)
+    header, rows = content.layout(report, refs, env.ascii_only)
     table = Table(box=box.ASCII if env.ascii_only else box.SQUARE, show_lines=True, highlight=False, expand=False)
     for column in header:
         table.add_column(_text(column, env), overflow="fold")
