@@ -44,36 +44,78 @@ def treatment(tid: str, **changes: Any) -> dict[str, Any]:
         "name": changes.pop("name", tid.replace("-", " ").title()),
         "aliases": changes.pop("aliases", []),
         "category": changes.pop("category", "medication"),
-        "how_given": {"route": "By mouth", "setting": "At home", "sessions": "Daily", "sources": cite()},
+        "how_given": {
+            "route": "By mouth",
+            "setting": "At home",
+            "sessions": "Daily",
+            "short": "A pill by mouth.",
+            "sources": cite(),
+        },
         "addiction_risk": {
             "level": changes.pop("addiction", "none"),
             "us_schedule": changes.pop("schedule", None),
             "summary": "Not controlled.",
+            "short": "No misuse reported.",
             "sources": cite(),
         },
-        "onset": {"speed": changes.pop("onset", "days"), "summary": "Within days.", "sources": cite()},
-        "duration": {"length": changes.pop("duration", "hours"), "summary": "Hours.", "sources": cite()},
-        "invasiveness": changes.pop("invasiveness", "none"),
-        "evidence": [
-            {"condition": condition, "certainty": certainty, "effect": "A small effect.", "sources": cite()}
-            for condition, certainty in changes.pop("evidence", [("chronic low back pain", "low")])
-        ],
-        "side_effects": {"common": ["Nausea"], "serious": ["Not reported: no serious harms found."], "sources": cite()},
+        "onset": {"speed": changes.pop("onset", "days"), "summary": "Within days.", "short": "Days.", "sources": cite()},
+        "duration": {
+            "length": changes.pop("duration", "hours"),
+            "basis": "each-dose",
+            "summary": "Hours.",
+            "short": "Hours.",
+            "sources": cite(),
+        },
+        "invasiveness": {"level": changes.pop("invasiveness", "none"), "short": "None.", "sources": cite()},
+        "evidence": [evidence(*entry) for entry in changes.pop("evidence", [("chronic-low-back-pain", "low")])],
+        "side_effects": {
+            "common": ["Nausea"],
+            "common_short": "Nausea.",
+            "serious": ["Not reported: no serious harms found."],
+            "serious_short": "None found.",
+            "sources": cite(),
+        },
         "guidelines": [
             {
                 "guideline": "test-guideline",
                 "stance": "consider",
                 "scope": "Adults",
+                "conditions": ["chronic-pain"],
+                "short": "Consider it.",
                 "wording": "Consider it",
                 "sources": ["test-guideline"],
             }
         ],
-        "cost": {"tier": changes.pop("cost", "low"), "summary": "Cheap.", "sources": ["test-prices"]},
+        "cost": {"tier": changes.pop("cost", "low"), "summary": "Cheap.", "short": "Cheap.", "sources": ["test-prices"]},
         "claims": [],
         "reviewed": "2026-11-01",
     }
     record.update(changes)
     return record
+
+
+CONDITIONS = {
+    "chronic-pain": {"name": "chronic pain (any kind)", "synonyms": ["mixed chronic pain"]},
+    "low-back-pain": {"name": "low back pain", "synonyms": ["lower back pain", "back pain"], "parent": "chronic-pain"},
+    "chronic-low-back-pain": {"name": "chronic low back pain", "synonyms": [], "parent": "low-back-pain"},
+    "fibromyalgia": {"name": "fibromyalgia", "synonyms": ["fibro"], "parent": "chronic-pain"},
+    "knee-osteoarthritis": {"name": "knee osteoarthritis", "synonyms": ["knee arthritis"], "parent": "chronic-pain"},
+}
+
+
+def evidence(condition: str, certainty: str | None, benefit: str = "small", **extra: Any) -> dict[str, Any]:
+    """One evidence entry; 'no-trials' goes without certainty and with comparator not-applicable."""
+    entry: dict[str, Any] = {
+        "condition": condition,
+        "outcome": "pain",
+        "comparator": "not-applicable" if benefit == "no-trials" else "dummy",
+        "follow_up": "12 weeks",
+        "benefit": benefit,
+    }
+    if certainty is not None:
+        entry["certainty"] = certainty
+    entry.update(effect="A small effect.", sources=["test-review"], **extra)
+    return entry
 
 
 def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict[str, Any]:
@@ -87,6 +129,7 @@ def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict
             "disclaimer": "For tests only; not medical advice.",
         },
         "sources": copy.deepcopy(SOURCES),  # tests may change a source; the next test must not see it
+        "conditions": copy.deepcopy(CONDITIONS),
         "treatments": list(treatments) or [treatment("alpha")],
     }
 

@@ -9,23 +9,26 @@ cache (missing, unreadable, corrupt, read-only folder) just means a normal parse
 
 from __future__ import annotations
 
-import datetime as dt
 import marshal
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from paincompare import __version__
 from paincompare import models as m
+from paincompare import shape
 
 try:  # hashlib's own BLAKE2 implementation, without the cost of loading OpenSSL at start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-FORMAT = 2  # bump when the stored shape changes (a model gains or loses a field)
+FORMAT = 3  # bump when the way entries are stored changes (the record shape itself is in the key)
 KEEP = 16  # newest entries kept; older ones are removed when a new one is written
+# Every module whose code decides what a catalogue's bytes load into.
+_DECIDING_MODULES = ("models.py", "shape.py", "validation.py", "readability.py", "catalogue.py")
+# What an entry holds, in order: the top-level fields of a catalogue file.
+_TOP_KINDS = tuple(field.kind for field in shape.TOP)
 
 
 def folder() -> Path | None:
@@ -43,28 +46,24 @@ def key(data: bytes) -> str:
     """The entry's name: the catalogue's bytes, and everything that decides what they load into.
 
     marshal's format belongs to the Python version; the checks and the records' shape belong to
-    this code, so an edited models.py or validation.py (an editable install) starts afresh.
+    the modules below, so an edited one (in an editable install) starts afresh.
     """
     here = Path(__file__).parent
-    code = [(p.stat().st_mtime_ns, p.stat().st_size) for p in (here / "models.py", here / "validation.py")]
+    code = [(p.stat().st_mtime_ns, p.stat().st_size) for p in (here / name for name in _DECIDING_MODULES)]
     stamp = f"\0{__version__}\0{FORMAT}\0{sys.version}\0{code}".encode()
     return blake2b(data + stamp, digest_size=20).hexdigest()
 
 
 def read(digest: str, path: str) -> m.Catalogue | None:
-    """The catalogue stored under `digest`, or None."""
+    """The catalogue stored under `digest`, or None (whatever is wrong with the entry)."""
     where = folder()
     if where is None:
         return None
     try:
-        info, sources, treatments = marshal.loads((where / f"{digest}.cache").read_bytes())
-        return m.Catalogue(
-            info=m.CatalogueInfo(*info[:2], dt.date.fromisoformat(info[2]), *info[3:]),
-            sources={row[0]: m.Source(*row) for row in sources},
-            treatments=tuple(_treatment(row) for row in treatments),
-            path=path,
-        )
-    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
+        stored = marshal.loads((where / f"{digest}.cache").read_bytes())
+        info, sources, conditions, treatments = (shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True))
+        return m.Catalogue(info, sources, conditions, treatments, path)
+    except Exception:  # noqa: BLE001 - a cache entry is only ever a shortcut: any failure means parse again
         return None
 
 
@@ -73,12 +72,8 @@ def write(digest: str, catalogue: m.Catalogue) -> None:
     where = folder()
     if where is None:
         return
-    info = catalogue.info
-    document = (
-        (info.title, info.version, info.reviewed.isoformat(), *info[3:]),
-        tuple(tuple(source) for source in catalogue.sources.values()),
-        tuple(_row(t) for t in catalogue.treatments),
-    )
+    values = (catalogue.info, catalogue.sources, catalogue.conditions, catalogue.treatments)
+    document = tuple(shape.to_plain(v, k) for v, k in zip(values, _TOP_KINDS, strict=True))
     try:
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
         temporary = where / f".{digest}.{os.getpid()}.tmp"
@@ -87,67 +82,6 @@ def write(digest: str, catalogue: m.Catalogue) -> None:
         _prune(where)
     except OSError:
         return
-
-
-# Records are stored as plain tuples in field order (marshal takes only built-in types) and
-# rebuilt positionally, which is several times quicker than from mappings.
-
-
-def _row(t: m.Treatment) -> tuple[Any, ...]:
-    return (
-        t.id,
-        t.name,
-        t.aliases,
-        t.category,
-        tuple(t.how_given),
-        tuple(t.addiction_risk),
-        tuple(t.onset),
-        tuple(t.duration),
-        t.invasiveness,
-        tuple(map(tuple, t.evidence)),
-        tuple(t.side_effects),
-        tuple(map(tuple, t.guidelines)),
-        tuple(t.cost),
-        tuple(map(tuple, t.claims)),
-        t.reviewed.isoformat(),
-    )
-
-
-def _treatment(row: tuple[Any, ...]) -> m.Treatment:
-    (
-        tid,
-        name,
-        aliases,
-        category,
-        how_given,
-        risk,
-        onset,
-        duration,
-        invasiveness,
-        evidence,
-        side_effects,
-        guidelines,
-        cost,
-        claims,
-        reviewed,
-    ) = row
-    return m.Treatment(
-        tid,
-        name,
-        aliases,
-        category,
-        m.HowGiven(*how_given),
-        m.AddictionRisk(*risk),
-        m.Onset(*onset),
-        m.Duration(*duration),
-        invasiveness,
-        tuple(m.Evidence(*e) for e in evidence),
-        m.SideEffects(*side_effects),
-        tuple(m.GuidelineStance(*g) for g in guidelines),
-        m.Cost(*cost),
-        tuple(m.Claim(*c) for c in claims),
-        dt.date.fromisoformat(reviewed),
-    )
 
 
 def _prune(where: Path) -> None:

@@ -14,8 +14,8 @@ from paincompare import __version__, output, query
 from paincompare import catalogue as catalogue_file
 from paincompare import models as m
 from paincompare.errors import ExitCode, PainCompareError, UsageError
-from paincompare.render import OutputFormat, Report, render
-from paincompare.render.content import ROWS
+from paincompare.render import OutputFormat, Report, ReportKind, render
+from paincompare.render.views import ROWS
 from paincompare.terminal import OutputEnv, visible
 
 
@@ -31,6 +31,8 @@ Addiction = _choices(m.ADDICTION_LEVELS.words)
 Speed = _choices(m.ONSET_SPEEDS.words)
 Invasiveness = _choices(m.INVASIVENESS.words)
 Certainty = _choices(m.CERTAINTIES.words)
+# The grid's default questions; "reviewed" is for `show` and --rows.
+DEFAULT_ROWS = tuple(row for row in ROWS if row != "reviewed")
 SortKey = _choices(query.SORT_KEYS)
 Format = _choices(tuple(f.value for f in OutputFormat))
 
@@ -39,8 +41,8 @@ every fact cited to its source. Information for talking with a clinician, not me
 
 \b
 Examples:
-  paincompare list --max-addiction low --onset days
-  paincompare compare ketamine opioids
+  paincompare list --condition "lower back" --sort benefit
+  paincompare compare ketamine opioids --condition fibromyalgia
   paincompare compare ketamine "physical therapy" --rows evidence,addiction,cost
   paincompare show ketamine --format json > ketamine.json
   paincompare sources ketamine
@@ -102,6 +104,14 @@ OutputOption = Annotated[
     ),
 ]
 NoHeadersOption = Annotated[bool, typer.Option("--no-headers", help="plain and csv: leave out the header line.")]
+ConditionOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Show the evidence and guidelines for this condition (words of its name, e.g. 'lower back', "
+        "'nerve pain'); see 'paincompare conditions'.",
+        metavar="CONDITION",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -167,8 +177,10 @@ def list_treatments(
             autocompletion=lambda incomplete: [c for c in m.CATEGORIES.words if c.startswith(incomplete)],
         ),
     ] = None,
-    condition: Annotated[str | None, typer.Option(help="Has evidence for a condition (words in its name).")] = None,
-    min_evidence: Annotated[Certainty | None, typer.Option(help="Evidence at or above this certainty.")] = None,
+    condition: ConditionOption = None,
+    min_evidence: Annotated[
+        Certainty | None, typer.Option(help="The finding shown is at or above this certainty.")
+    ] = None,
     sort: Annotated[SortKey | None, typer.Option(help="Sort by a field, in the order its scale is written.")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
     fmt: FormatOption = "table",
@@ -184,18 +196,19 @@ def list_treatments(
         onset=onset,
         max_invasiveness=max_invasiveness,
         categories=categories,
-        condition=condition,
+        conditions=query.match_conditions(cat, condition) if condition else None,
         min_evidence=min_evidence,
     )
     chosen = query.select(cat.treatments, filters)
     if sort:
-        chosen = query.sort(chosen, sort, reverse)
+        chosen = query.sort(chosen, sort, reverse, filters)
     elif reverse:
         chosen.reverse()
     if not chosen:
         output.message("paincompare: no treatment matches these filters.")
         return
-    _emit(Report("list", cat, tuple(chosen), headers=not no_headers), fmt, to)
+    report = Report(ReportKind.LIST, cat, tuple(chosen), (), not no_headers, filters, condition)
+    _emit(report, fmt, to)
 
 
 @app.command()
@@ -214,17 +227,21 @@ def compare(
             help=f"Comma-separated rows to show: {', '.join(ROWS)}.", metavar="ROW,ROW", autocompletion=_complete_rows
         ),
     ] = None,
+    condition: ConditionOption = None,
+    detail: Annotated[bool, typer.Option("--detail", help="The full text of every answer, not the short one.")] = False,
     fmt: FormatOption = "table",
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
-    """Treatments side by side: the same questions for each, in equal detail."""
+    """Treatments side by side: the same questions for each, short answers, in equal detail."""
     if len(names) < 2:
         raise UsageError("compare needs at least two treatments; to see one, use 'paincompare show'")
     chosen_rows = _parse_rows(rows)
     cat = _load()
     treatments = query.resolve_all(cat, names)
-    _emit(Report("compare", cat, tuple(treatments), chosen_rows, headers=not no_headers), fmt, to)
+    filters = query.Filters(conditions=query.match_conditions(cat, condition) if condition else None)
+    report = Report(ReportKind.COMPARE, cat, tuple(treatments), chosen_rows, not no_headers, filters, condition, detail)
+    _emit(report, fmt, to)
 
 
 @app.command()
@@ -233,6 +250,7 @@ def show(
         str,
         typer.Argument(help="A treatment: id, name or alias.", metavar="TREATMENT", autocompletion=_complete_treatment),
     ],
+    condition: ConditionOption = None,
     fmt: FormatOption = "table",
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
@@ -241,7 +259,8 @@ def show(
     cat = _load()
     treatment = query.resolve(cat, name)
     rows = ("id", "aliases", *ROWS)
-    _emit(Report("show", cat, (treatment,), rows, headers=not no_headers), fmt, to)
+    filters = query.Filters(conditions=query.match_conditions(cat, condition) if condition else None)
+    _emit(Report(ReportKind.SHOW, cat, (treatment,), rows, not no_headers, filters, condition, True), fmt, to)
 
 
 @app.command()
@@ -259,7 +278,18 @@ def sources(
     """The bibliography, or the citations one treatment uses."""
     cat = _load()
     treatments = (query.resolve(cat, name),) if name else ()
-    _emit(Report("sources", cat, treatments, headers=not no_headers), fmt, to)
+    _emit(Report(ReportKind.SOURCES, cat, treatments, headers=not no_headers), fmt, to)
+
+
+@app.command()
+def conditions(
+    fmt: FormatOption = "table",
+    to: OutputOption = None,
+    no_headers: NoHeadersOption = False,
+) -> None:
+    """Every condition the catalogue knows, with how many treatments have evidence for it."""
+    cat = _load()
+    _emit(Report(ReportKind.CONDITIONS, cat, (), headers=not no_headers), fmt, to)
 
 
 @app.command()
@@ -279,7 +309,7 @@ def validate(
 
 def _parse_rows(rows: str | None) -> tuple[str, ...]:
     if rows is None:
-        return tuple(ROWS)
+        return DEFAULT_ROWS
     chosen = tuple(r.strip().lower() for r in rows.split(",") if r.strip())
     unknown = [r for r in chosen if r not in ROWS]
     if unknown or not chosen:

@@ -56,6 +56,17 @@ class UnknownTreatmentError(UsageError):
         super().__init__(text)
 
 
+class UnknownConditionError(UsageError):
+    """A --condition word matched no condition in the vocabulary."""
+
+    def __init__(self, text: str, suggestions: list[str]) -> None:
+        if suggestions:
+            message = f"unknown condition '{text}'. Did you mean: {', '.join(suggestions)}?"
+        else:
+            message = f"unknown condition '{text}'. Run 'paincompare conditions' to see every condition."
+        super().__init__(message)
+
+
 class CatalogueError(PainCompareError):
     """The catalogue file cannot be read, or breaks the catalogue format."""
 

@@ -35,8 +35,19 @@ ADDICTION_LEVELS = Scale("addiction level", ("none", "low", "moderate", "high"))
 US_SCHEDULES = Scale("US schedule", ("I", "II", "III", "IV", "V"))
 ONSET_SPEEDS = Scale("onset speed", ("minutes", "hours", "days", "weeks", "months", NOT_REPORTED))
 DURATION_LENGTHS = Scale("duration", ("hours", "days", "weeks", "months", "years", NOT_REPORTED))
+# What a duration is counted from: one dose or session, the end of a course, for as long as the
+# treatment goes on, or an implant or operation that stays.
+DURATION_BASES = Scale("duration basis", ("each-dose", "after-course", "while-continued", "implant-or-surgery"))
 INVASIVENESS = Scale("invasiveness", ("none", "minimal", "moderate", "major"))
 CERTAINTIES = Scale("certainty", ("high", "moderate", "low", "very-low"))
+# Direction and size of a finding, best first. The size bands are defined once, on a 0-10 scale,
+# in docs/catalogue-format.md (AHRQ's bands); "no-trials" is its own state, never a certainty.
+BENEFITS = Scale("benefit", ("large", "moderate", "small", "slight", "none", "worse", "unclear", "no-trials"))
+OUTCOMES = Scale("outcome", ("pain", "function"))
+COMPARATORS = Scale(
+    "comparator",
+    ("dummy", "usual-care", "waiting-list", "mixed-controls", "other-treatment", "no-comparison", "not-applicable"),
+)
 STANCES = Scale("stance", ("recommended", "consider", "no-recommendation", "not-recommended", "do-not-offer"))
 COST_TIERS = Scale("cost tier", ("low", "medium", "high", "very-high", NOT_REPORTED))
 VERDICTS = Scale("verdict", ("supported", "partly-supported", "unproven", "contradicted"))
@@ -44,6 +55,24 @@ SOURCE_KINDS = Scale(
     "source kind",
     ("guideline", "systematic-review", "trial", "regulator", "label", "review", "commercial", "other"),
 )
+
+# Size bands on a 0-10 scale (AHRQ comparative-effectiveness reviews on chronic pain): a mean
+# difference of at least this many points is at least this size. Below "small" is "slight".
+BENEFIT_BANDS = (("large", 2.0), ("moderate", 1.0), ("small", 0.5))
+SHORT_WORDS = 20  # a grid cell shows a short answer whole; longer text belongs in `show`
+
+
+def band_for(points: float) -> str:
+    """The size band of a mean difference on the 0-10 scale (negative favours the treatment)."""
+    if points >= BENEFIT_BANDS[-1][1]:
+        return "worse"
+    if points > 0:
+        return "none"  # worse by less than a small effect: no difference that matters
+    for band, threshold in BENEFIT_BANDS:
+        # AHRQ: small is 0.5 to 1.0 points, moderate more than 1 to 2, large more than 2
+        if -points > threshold or (band == "small" and -points >= threshold):
+            return band
+    return "slight"
 
 
 class Source(NamedTuple):
@@ -67,22 +96,21 @@ class Source(NamedTuple):
         """The full citation in one line: who, title, year, address and kind."""
         return f"{self.who()}. {self.title}. {self.year}. {self.url} ({self.kind})"
 
-    def to_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"title": self.title}
-        if self.authors:
-            data["authors"] = self.authors
-        if self.publisher:
-            data["publisher"] = self.publisher
-        data.update(year=self.year, url=self.url, kind=self.kind)
-        if self.short:
-            data["short"] = self.short
-        return data
+
+class Condition(NamedTuple):
+    """One entry of the condition vocabulary; evidence and guideline scopes refer to it by id."""
+
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    parent: str | None
 
 
 class HowGiven(NamedTuple):
     route: str
     setting: str
     sessions: str
+    short: str
     sources: tuple[str, ...]
 
 
@@ -90,32 +118,72 @@ class AddictionRisk(NamedTuple):
     level: str
     us_schedule: str | None
     summary: str
+    short: str
     sources: tuple[str, ...]
 
 
 class Onset(NamedTuple):
+    """Time from the first dose or session until relief usually starts."""
+
     speed: str
     summary: str
+    short: str
     sources: tuple[str, ...]
 
 
 class Duration(NamedTuple):
+    """How long relief lasts, counted on the stated basis."""
+
     length: str
+    basis: str
     summary: str
+    short: str
     sources: tuple[str, ...]
+
+
+class Invasiveness(NamedTuple):
+    level: str
+    short: str
+    sources: tuple[str, ...]
+
+
+class MeanDifference(NamedTuple):
+    """Treatment minus comparator on a 0-10 scale where lower is better; negative favours it."""
+
+    points: float
+    low: float | None  # the 95% interval, where the review gives it
+    high: float | None
+    converted: str | None  # how a 0-100 or standardised result was put on the 0-10 scale
+
+
+class Responders(NamedTuple):
+    """How many in 100 reached a stated improvement, with the treatment and with the comparator."""
+
+    treatment: float
+    comparator: float
+    definition: str
 
 
 class Evidence(NamedTuple):
-    condition: str
-    certainty: str
+    condition: str  # an id from the condition vocabulary
+    outcome: str
+    comparator: str
+    compared_with: str | None  # names the comparator; required for "other-treatment"
+    follow_up: str
+    benefit: str
+    certainty: str | None  # None only when no trials were found
+    mean_difference: MeanDifference | None
+    responders: Responders | None
     effect: str
     sources: tuple[str, ...]
-    note: str | None = None
+    note: str | None
 
 
 class SideEffects(NamedTuple):
     common: tuple[str, ...]
+    common_short: str
     serious: tuple[str, ...]
+    serious_short: str
     sources: tuple[str, ...]
 
 
@@ -123,13 +191,16 @@ class GuidelineStance(NamedTuple):
     guideline: str
     stance: str
     scope: str
+    conditions: tuple[str, ...]  # ids from the condition vocabulary that the scope covers
+    short: str
     sources: tuple[str, ...]
-    wording: str | None = None
+    wording: str | None
 
 
 class Cost(NamedTuple):
     tier: str
     summary: str
+    short: str
     sources: tuple[str, ...]
 
 
@@ -137,6 +208,7 @@ class Claim(NamedTuple):
     claim: str
     verdict: str
     explanation: str
+    short: str
     sources: tuple[str, ...]
 
 
@@ -149,7 +221,7 @@ class Treatment(NamedTuple):
     addiction_risk: AddictionRisk
     onset: Onset
     duration: Duration
-    invasiveness: str
+    invasiveness: Invasiveness
     evidence: tuple[Evidence, ...]
     side_effects: SideEffects
     guidelines: tuple[GuidelineStance, ...]
@@ -157,19 +229,10 @@ class Treatment(NamedTuple):
     claims: tuple[Claim, ...]
     reviewed: dt.date
 
-    def strongest_evidence(self) -> Evidence | None:
-        """The evidence entry with the highest certainty (the first one on a tie)."""
-        if not self.evidence:
-            return None
-        return min(self.evidence, key=lambda e: CERTAINTIES.rank(e.certainty))
-
     def cited_sources(self) -> list[str]:
         """Every source id this record cites, in the order the fields are written, once each."""
-        blocks: list[Any] = [self.how_given, self.addiction_risk, self.onset, self.duration]
-        blocks += [*self.evidence, self.side_effects]
-        for stance in self.guidelines:
-            blocks.append(stance)
-        blocks += [self.cost, *self.claims]
+        blocks: list[Any] = [self.how_given, self.addiction_risk, self.onset, self.duration, self.invasiveness]
+        blocks += [*self.evidence, self.side_effects, *self.guidelines, self.cost, *self.claims]
         seen: dict[str, None] = {}
         for block in blocks:
             if isinstance(block, GuidelineStance):
@@ -177,35 +240,6 @@ class Treatment(NamedTuple):
             for source_id in block.sources:
                 seen.setdefault(source_id)
         return list(seen)
-
-    def to_data(self) -> dict[str, Any]:
-        """The record as plain data, with the catalogue's field names (the JSON contract)."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "aliases": self.aliases,
-            "category": self.category,
-            "how_given": _block(self.how_given),
-            "addiction_risk": _block(self.addiction_risk),
-            "onset": _block(self.onset),
-            "duration": _block(self.duration),
-            "invasiveness": self.invasiveness,
-            "evidence": [_block(e) for e in self.evidence],
-            "side_effects": _block(self.side_effects),
-            "guidelines": [_block(g) for g in self.guidelines],
-            "cost": _block(self.cost),
-            "claims": [_block(c) for c in self.claims],
-            "reviewed": self.reviewed.isoformat(),
-        }
-
-
-def _block(block: Any) -> dict[str, Any]:
-    """A record's fields as a mapping; tuples stay tuples (JSON writes them as arrays)."""
-    data = dict(zip(block._fields, block))
-    for optional in ("note", "wording"):  # left out rather than shown as null
-        if data.get(optional, "") is None:
-            del data[optional]
-    return data
 
 
 class CatalogueInfo(NamedTuple):
@@ -238,5 +272,6 @@ class CatalogueInfo(NamedTuple):
 class Catalogue(NamedTuple):
     info: CatalogueInfo
     sources: dict[str, Source]
+    conditions: dict[str, Condition]
     treatments: tuple[Treatment, ...]
     path: str

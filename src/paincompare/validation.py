@@ -11,10 +11,13 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from paincompare import models as m
+from paincompare import readability
 from paincompare.errors import Problem
+from paincompare.shape import SHAPES, TOP, Field, Kind
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _NULL, _TIMESTAMP = _TAG + "str", _TAG + "int", _TAG + "null", _TAG + "timestamp"
+_FLOAT = _TAG + "float"
 _TAG_WORDS = {
     _TAG + "bool": "a yes/no value",
     _INT: "a whole number",
@@ -40,8 +43,15 @@ class CatalogueReader:
         # (source id, node, cited from cost?) for every citation, checked once sources are known
         self._citations: list[tuple[str, Node, bool]] = []
         self._guideline_refs: list[tuple[str, Node]] = []
+        self._condition_refs: list[tuple[str, Node]] = []
         self._in_cost = False
-        self._treatment_check: Callable[[Node, str], Any] | None = None
+        self._checks: dict[Kind, Callable[[Node, str], Any]] = {}
+        self._rules: dict[type, Callable[[Any, Node, str], bool]] = {
+            m.Source: self._source_rule,
+            m.MeanDifference: self._interval_rule,
+            m.Evidence: self._evidence_rule,
+            m.Treatment: self._treatment_rule,
+        }
         # every record that passed its own checks, with its node: names are compared across these
         # even when another record is broken, so that one fix does not reveal the next problem
         self._checked: list[tuple[m.Treatment, Node]] = []
@@ -86,10 +96,16 @@ class CatalogueReader:
             return INVALID
         return value
 
-    def optional_text(self, node: Node, where: str) -> Any:
-        if isinstance(node, ScalarNode) and node.tag == _NULL:
-            return None
-        return self.text(node, where)
+    def short(self, node: Node, where: str) -> Any:
+        value = self.text(node, where)
+        if value is not INVALID and len(value.split()) > m.SHORT_WORDS:
+            self.report(
+                node,
+                f"{where}: a short answer has at most {m.SHORT_WORDS} words, this one {len(value.split())}; "
+                "keep what a grid cell can show and leave the rest to the long text",
+            )
+            return INVALID
+        return value
 
     def slug(self, node: Node, where: str) -> Any:
         value = self.text(node, where)
@@ -116,6 +132,26 @@ class CatalogueReader:
             return int(scalar.value)
 
         return check
+
+    def number(self, node: Node, where: str) -> Any:
+        scalar = self._scalar(node, where, "a number")
+        if scalar is None:
+            return INVALID
+        try:
+            value = float(scalar.value) if scalar.tag in (_INT, _FLOAT) else None
+        except ValueError:
+            value = None
+        if value is None or value != value or value in (float("inf"), float("-inf")):
+            self.report(node, f"{where}: expected a number such as -0.5, got {scalar.value!r}")
+            return INVALID
+        return value
+
+    def percent(self, node: Node, where: str) -> Any:
+        value = self.number(node, where)
+        if value is not INVALID and not 0 <= value <= 100:
+            self.report(node, f"{where}: expected how many in 100, from 0 to 100, got {value:g}")
+            return INVALID
+        return value
 
     def date(self, node: Node, where: str) -> Any:
         scalar = self._scalar(node, where, "a date")
@@ -163,12 +199,6 @@ class CatalogueReader:
             values.append(item(child, child_where) if self._fresh(child, child_where) else INVALID)
         return INVALID if INVALID in values else tuple(values)
 
-    def text_list(self, node: Node, where: str) -> Any:
-        return self.items(node, where, self.text, non_empty=True)
-
-    def alias_list(self, node: Node, where: str) -> Any:
-        return self.items(node, where, self.text, non_empty=False)
-
     def cite(self, node: Node, where: str) -> Any:
         value = self.slug(node, where)
         if value is not INVALID:
@@ -177,6 +207,18 @@ class CatalogueReader:
 
     def sources(self, node: Node, where: str) -> Any:
         return self.items(node, where, self.cite, non_empty=True)
+
+    def condition_ref(self, node: Node, where: str) -> Any:
+        value = self.slug(node, where)
+        if value is not INVALID:
+            self._condition_refs.append((value, node))
+        return value
+
+    def guideline_ref(self, node: Node, where: str) -> Any:
+        value = self.slug(node, where)
+        if value is not INVALID:
+            self._guideline_refs.append((value, node))
+        return value
 
     def fields(self, node: Node, where: str, spec: dict[str, tuple[Callable[[Node, str], Any], bool]]) -> Any:
         """Checks a mapping against a spec of name -> (check, required); returns name -> value."""
@@ -205,241 +247,155 @@ class CatalogueReader:
             if not self._fresh(value_node, field_where, at=key_node):
                 ok = False
                 continue
-            check, _required = spec[key]
+            check, required = spec[key]
+            if not required and isinstance(value_node, ScalarNode) and value_node.tag == _NULL:
+                values[key] = None  # an optional field written as null is the same as one left out
+                continue
             values[key] = check(value_node, field_where)
             ok = ok and values[key] is not INVALID
         for name, (_check, required) in spec.items():
             if required and name not in key_lines:
                 self.report(node, f"{where or 'catalogue file'}: missing required field '{name}'")
                 ok = False
+            values.setdefault(name, None)
         return values if ok else INVALID
 
-    # -- the catalogue's record types ------------------------------------------------------
+    # -- records, by the shape in shape.py ------------------------------------------------------
 
-    def _block(self, cls: type, spec: dict[str, tuple[Callable[[Node, str], Any], bool]]):
+    def check(self, kind: Kind) -> Callable[[Node, str], Any]:
+        """The check for a kind of value; built once per kind and reused for every record."""
+        found = self._checks.get(kind)
+        if found is None:
+            found = self._checks[kind] = self._build_check(kind)
+        return found
+
+    def _build_check(self, kind: Kind) -> Callable[[Node, str], Any]:
+        simple: dict[str, Callable[[Node, str], Any]] = {
+            "text": self.text,
+            "short": self.short,
+            "slug": self.slug,
+            "url": self.url,
+            "date": self.date,
+            "number": self.number,
+            "percent": self.percent,
+            "schedule": self.schedule,
+            "sources": self.sources,
+            "condition": self.condition_ref,
+            "guideline": self.guideline_ref,
+        }
+        if kind.name in simple:
+            return simple[kind.name]
+        if kind.name == "integer":
+            return self.integer(kind.low, kind.high)
+        if kind.name == "word":
+            assert kind.scale is not None
+            return self.word(kind.scale)
+        if kind.name == "list":
+            assert kind.item is not None
+            item, non_empty = self.check(kind.item), kind.non_empty
+            return lambda node, where: self.items(node, where, item, non_empty)
+        if kind.name == "record":
+            assert kind.record is not None
+            return self._record_check(kind.record)
+        if kind.name == "map":
+            assert kind.record is not None
+            cls = kind.record
+            return lambda node, where: self.keyed(node, where, cls)
+        raise ValueError(f"no check for kind {kind.name!r}")
+
+    def _spec(self, fields: tuple[Field, ...]) -> dict[str, tuple[Callable[[Node, str], Any], bool]]:
+        return {f.name: (self.check(f.kind), f.required) for f in fields}
+
+    def _record_check(self, cls: type) -> Callable[[Node, str], Any]:
+        spec = self._spec(SHAPES[cls])
+        rule = self._rules.get(cls)
+
         def check(node: Node, where: str) -> Any:
-            values = self.fields(node, where, spec)
-            return INVALID if values is INVALID else cls(**values)
+            if cls is m.Treatment and isinstance(node, MappingNode):
+                where = _treatment_label(node, where)
+            outer, self._in_cost = self._in_cost, self._in_cost or cls is m.Cost  # commercial sources: cost only
+            try:
+                values = self.fields(node, where, spec)
+            finally:
+                self._in_cost = outer
+            if values is INVALID:
+                return INVALID
+            value = cls(**values)
+            if rule is not None and not rule(value, node, where):
+                return INVALID
+            return value
 
         return check
 
-    def cost(self, node: Node, where: str) -> Any:
-        self._in_cost = True
-        try:
-            return self._block(
-                m.Cost,
-                {
-                    "tier": (self.word(m.COST_TIERS), True),
-                    "summary": (self.text, True),
-                    "sources": (self.sources, True),
-                },
-            )(node, where)
-        finally:
-            self._in_cost = False
-
-    def guideline_ref(self, node: Node, where: str) -> Any:
-        value = self.slug(node, where)
-        if value is not INVALID:
-            self._guideline_refs.append((value, node))
-        return value
-
-    def treatment(self, node: Node, where: str) -> Any:
-        if isinstance(node, MappingNode):
-            where = _treatment_label(node, where)
-        if self._treatment_check is None:
-            self._treatment_check = self._block(m.Treatment, self._treatment_spec())
-        treatment = self._treatment_check(node, where)
-        if treatment is not INVALID:
-            self._checked.append((treatment, node))
-        return treatment
-
-    def _treatment_spec(self) -> dict[str, tuple[Callable[[Node, str], Any], bool]]:
-        block = self._block
-        return {
-            "id": (self.slug, True),
-            "name": (self.text, True),
-            "aliases": (self.alias_list, True),
-            "category": (self.word(m.CATEGORIES), True),
-            "how_given": (
-                block(
-                    m.HowGiven,
-                    {
-                        "route": (self.text, True),
-                        "setting": (self.text, True),
-                        "sessions": (self.text, True),
-                        "sources": (self.sources, True),
-                    },
-                ),
-                True,
-            ),
-            "addiction_risk": (
-                block(
-                    m.AddictionRisk,
-                    {
-                        "level": (self.word(m.ADDICTION_LEVELS), True),
-                        "us_schedule": (self.schedule, True),
-                        "summary": (self.text, True),
-                        "sources": (self.sources, True),
-                    },
-                ),
-                True,
-            ),
-            "onset": (
-                block(
-                    m.Onset,
-                    {
-                        "speed": (self.word(m.ONSET_SPEEDS), True),
-                        "summary": (self.text, True),
-                        "sources": (self.sources, True),
-                    },
-                ),
-                True,
-            ),
-            "duration": (
-                block(
-                    m.Duration,
-                    {
-                        "length": (self.word(m.DURATION_LENGTHS), True),
-                        "summary": (self.text, True),
-                        "sources": (self.sources, True),
-                    },
-                ),
-                True,
-            ),
-            "invasiveness": (self.word(m.INVASIVENESS), True),
-            "evidence": (
-                lambda n, w: self.items(
-                    n,
-                    w,
-                    block(
-                        m.Evidence,
-                        {
-                            "condition": (self.text, True),
-                            "certainty": (self.word(m.CERTAINTIES), True),
-                            "effect": (self.text, True),
-                            "sources": (self.sources, True),
-                            "note": (self.optional_text, False),
-                        },
-                    ),
-                    non_empty=True,
-                ),
-                True,
-            ),
-            "side_effects": (
-                block(
-                    m.SideEffects,
-                    {
-                        "common": (self.text_list, True),
-                        "serious": (self.text_list, True),
-                        "sources": (self.sources, True),
-                    },
-                ),
-                True,
-            ),
-            "guidelines": (
-                lambda n, w: self.items(
-                    n,
-                    w,
-                    block(
-                        m.GuidelineStance,
-                        {
-                            "guideline": (self.guideline_ref, True),
-                            "stance": (self.word(m.STANCES), True),
-                            "scope": (self.text, True),
-                            "sources": (self.sources, True),
-                            "wording": (self.optional_text, False),
-                        },
-                    ),
-                    non_empty=False,
-                ),
-                True,
-            ),
-            "cost": (self.cost, True),
-            "claims": (
-                lambda n, w: self.items(
-                    n,
-                    w,
-                    block(
-                        m.Claim,
-                        {
-                            "claim": (self.text, True),
-                            "verdict": (self.word(m.VERDICTS), True),
-                            "explanation": (self.text, True),
-                            "sources": (self.sources, True),
-                        },
-                    ),
-                    non_empty=False,
-                ),
-                True,
-            ),
-            "reviewed": (self.date, True),
-        }
-
-    def source(self, node: Node, where: str) -> Any:
-        values = self.fields(
-            node,
-            where,
-            {
-                "title": (self.text, True),
-                "authors": (self.optional_text, False),
-                "publisher": (self.optional_text, False),
-                "year": (self.integer(1800, 2200), True),
-                "url": (self.url, True),
-                "kind": (self.word(m.SOURCE_KINDS), True),
-                "short": (self.optional_text, False),
-            },
-        )
-        if values is INVALID:
-            return INVALID
-        if not values.get("authors") and not values.get("publisher"):
-            self.report(node, f"{where}: needs 'authors' or 'publisher'")
-            return INVALID
-        for optional in ("authors", "publisher", "short"):
-            values.setdefault(optional, None)
-        return values
-
-    def source_map(self, node: Node, where: str) -> Any:
+    def keyed(self, node: Node, where: str, cls: type) -> Any:
+        """A mapping of id -> record (sources, conditions); the id becomes the record's first field."""
+        noun = _KEYED_NOUNS[cls]
         if not isinstance(node, MappingNode):
-            self.report(node, f"{where}: expected a mapping of source id -> citation")
+            self.report(node, f"{where}: expected a mapping of {noun} id -> its fields")
             return INVALID
-        sources: dict[str, m.Source] = {}
+        spec = self._spec(SHAPES[cls][1:])
+        rule = self._rules.get(cls)
+        records: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
         ok = True
         for key_node, value_node in node.value:
-            source_id = self.slug(key_node, f"{where} id")
-            if source_id is INVALID:
+            key = self.slug(key_node, f"{where} id")
+            if key is INVALID:
                 ok = False
                 continue
-            if source_id in key_lines:
-                self.report(
-                    key_node, f"{where}: duplicate source id '{source_id}' (first on line {key_lines[source_id]})"
-                )
+            if key in key_lines:
+                self.report(key_node, f"{where}: duplicate {noun} id '{key}' (first on line {key_lines[key]})")
                 ok = False
                 continue
-            key_lines[source_id] = key_node.start_mark.line + 1
-            values = (
-                self.source(value_node, f"source '{source_id}'")
-                if self._fresh(value_node, source_id, at=key_node)
-                else INVALID
-            )
-            if values is INVALID:
+            key_lines[key] = key_node.start_mark.line + 1
+            label = f"{noun} '{key}'"
+            values = self.fields(value_node, label, spec) if self._fresh(value_node, key, at=key_node) else INVALID
+            value = INVALID if values is INVALID else cls(key, **values)
+            if value is not INVALID and rule is not None and not rule(value, value_node, label):
+                value = INVALID
+            if value is INVALID:
                 ok = False
                 continue
-            sources[source_id] = m.Source(id=source_id, **values)
-        return sources if ok else INVALID
+            records[key] = value
+        return records if ok else INVALID
 
-    def info(self, node: Node, where: str) -> Any:
-        return self._block(
-            m.CatalogueInfo,
-            {
-                "title": (self.text, True),
-                "version": (self.text, True),
-                "reviewed": (self.date, True),
-                "review_every_months": (self.integer(1, 120), True),
-                "funding": (self.text, True),
-                "disclaimer": (self.text, True),
-            },
-        )(node, where)
+    # -- rules that span fields of one record ----------------------------------------------------
+
+    def _source_rule(self, source: m.Source, node: Node, where: str) -> bool:
+        if source.authors or source.publisher:
+            return True
+        self.report(node, f"{where}: needs 'authors' or 'publisher'")
+        return False
+
+    def _interval_rule(self, md: m.MeanDifference, node: Node, where: str) -> bool:
+        if (md.low is None) != (md.high is None):
+            self.report(node, f"{where}: give both 'low' and 'high' of the 95% interval, or neither")
+            return False
+        if md.low is not None and md.high is not None and not md.low <= md.points <= md.high:
+            self.report(node, f"{where}: the interval must hold the estimate (low <= points <= high)")
+            return False
+        return True
+
+    def _evidence_rule(self, e: m.Evidence, node: Node, where: str) -> bool:
+        problem = _evidence_problem(e)
+        if problem:
+            self.report(node, f"{where}: {problem}")
+            return False
+        return True
+
+    def _treatment_rule(self, t: m.Treatment, node: Node, where: str) -> bool:
+        self._checked.append((t, node))
+        grade = readability.grade(" ".join(short_answers(t)))
+        if grade > readability.MAX_GRADE:
+            self.report(
+                node,
+                f"{where}: the short answers read at school grade {grade:.1f} (most {readability.MAX_GRADE}); "
+                "use shorter words and sentences",
+            )
+            return False
+        return True
+
+    # -- the top level -----------------------------------------------------------------------------
 
     def catalogue(self, root: Node | None) -> m.Catalogue | None:
         """The whole catalogue, or None when any problem was found (see `problems`)."""
@@ -447,33 +403,29 @@ class CatalogueReader:
             self.report(None, "the catalogue is empty; see docs/catalogue-format.md for the format")
             return None
         if not isinstance(root, MappingNode):
-            self.report(root, "the top level must be a mapping with 'catalogue', 'sources' and 'treatments'")
+            self.report(root, "the top level must be a mapping with 'catalogue', 'sources', 'conditions' and 'treatments'")
             return None
-        top = self.fields(
-            root,
-            "",
-            {
-                "catalogue": (self.info, True),
-                "sources": (self.source_map, True),
-                "treatments": (lambda n, w: self.items(n, w, self.treatment, non_empty=True), True),
-            },
-        )
-        sources = top.get("sources", INVALID) if top is not INVALID else self._partial_sources(root)
+        top = self.fields(root, "", self._spec(TOP))
+        if top is not INVALID:
+            sources, conditions = top["sources"], top["conditions"]
+        else:
+            sources, conditions = self._partial(root, "sources"), self._partial(root, "conditions")
         if sources is not INVALID:
             self._check_citations(sources)
+        if conditions is not INVALID:
+            self._check_conditions(conditions)
         self._check_names()
         self.problems.sort(key=lambda p: (p.line, p.column))
         if self.problems or top is INVALID:
             return None
-        return m.Catalogue(top["catalogue"], sources, top["treatments"], self.filename)
+        return m.Catalogue(top["catalogue"], sources, conditions, top["treatments"], self.filename)
 
-    def _partial_sources(self, root: MappingNode) -> Any:
-        """The sources, when they are valid but something else is not, so citations still get checked."""
+    def _partial(self, root: MappingNode, name: str) -> Any:
+        """One top-level mapping, when it is valid but something else is not, so references still get checked."""
+        kind = next(f.kind for f in TOP if f.name == name)
         for key_node, value_node in root.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == "sources":
-                reader = CatalogueReader(self.filename)
-                sources = reader.source_map(value_node, "sources")
-                return sources
+            if isinstance(key_node, ScalarNode) and key_node.value == name:
+                return CatalogueReader(self.filename).check(kind)(value_node, name)
         return INVALID
 
     # -- checks across records -------------------------------------------------------------
@@ -495,6 +447,23 @@ class CatalogueReader:
                 )
             elif source.kind != "guideline":
                 self.report(node, f"'{source_id}' is a {source.kind}, not a guideline (kind: guideline)")
+
+    def _check_conditions(self, conditions: dict[str, m.Condition]) -> None:
+        for condition_id, node in self._condition_refs:
+            if condition_id not in conditions:
+                self.report(
+                    node,
+                    f"unknown condition '{condition_id}'{_did_you_mean(condition_id, conditions)}; "
+                    "add it under 'conditions'",
+                )
+        for condition in conditions.values():
+            seen = [condition.id]
+            parent = condition.parent
+            while parent in conditions and parent not in seen:
+                seen.append(parent)
+                parent = conditions[parent].parent
+            if parent in seen:
+                self.report(None, f"condition '{condition.id}': its parents form a loop ({' > '.join(seen)})")
 
     def _check_names(self) -> None:
         owner: dict[str, tuple[str, int]] = {}
@@ -527,3 +496,37 @@ def _treatment_label(node: MappingNode, where: str) -> str:
 def _did_you_mean(word: str, choices: Any) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+_KEYED_NOUNS = {m.Source: "source", m.Condition: "condition"}
+
+
+def short_answers(t: m.Treatment) -> list[str]:
+    """Every short answer a grid can show for one treatment."""
+    shorts = [t.how_given.short, t.addiction_risk.short, t.onset.short, t.duration.short, t.invasiveness.short]
+    shorts += [t.side_effects.common_short, t.side_effects.serious_short, t.cost.short]
+    return shorts + [g.short for g in t.guidelines] + [c.short for c in t.claims]
+
+
+def _evidence_problem(e: m.Evidence) -> str | None:
+    """What is inconsistent between an evidence entry's fields, or None."""
+    no_trials = e.benefit == "no-trials"
+    if no_trials and e.certainty is not None:
+        return "'no-trials' has no certainty to rate; leave 'certainty' out"
+    if not no_trials and e.certainty is None:
+        return "missing required field 'certainty' (only 'benefit: no-trials' goes without one)"
+    if no_trials != (e.comparator == "not-applicable"):
+        return "'comparator: not-applicable' goes with 'benefit: no-trials', and only with it"
+    if no_trials and (e.mean_difference or e.responders):
+        return "'no-trials' cannot carry numbers"
+    if e.comparator == "other-treatment" and not e.compared_with:
+        return "'comparator: other-treatment' needs 'compared_with' to name the treatment"
+    if e.mean_difference is not None:
+        band = m.band_for(e.mean_difference.points)
+        allowed = {band, *(["none"] if band == "slight" else []), *(["unclear"] if e.certainty == "very-low" else [])}
+        if e.benefit not in allowed:
+            return (
+                f"benefit '{e.benefit}' does not match a mean difference of {e.mean_difference.points:g} points "
+                f"(that is '{band}' on the bands in docs/catalogue-format.md)"
+            )
+    return None

@@ -1,4 +1,4 @@
-"""Output formats behind one enum: each format is one module with a `render(report, env)`."""
+"""Output formats behind one enum: each format is one module with a `render(view, env)`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from paincompare.models import Catalogue, Treatment
+from paincompare.query import Filters
 from paincompare.terminal import OutputEnv
 
 
@@ -19,17 +20,34 @@ class OutputFormat(StrEnum):
     HTML = "html"
 
 
-class Report(NamedTuple):
-    """What a command shows: which treatments, and for a comparison which rows."""
+class ReportKind(StrEnum):
+    """Every kind of report; render/views.py builds each one, checked exhaustively."""
 
-    command: str  # list | compare | show | sources
+    LIST = "list"
+    COMPARE = "compare"
+    SHOW = "show"
+    SOURCES = "sources"
+    CONDITIONS = "conditions"
+
+
+class Report(NamedTuple):
+    """What a command asked to show: which treatments, which rows, for which condition."""
+
+    kind: ReportKind
     catalogue: Catalogue
     treatments: tuple[Treatment, ...]
     rows: tuple[str, ...] = ()
     headers: bool = True  # plain and csv: False leaves out the header line
+    filters: Filters = Filters()  # the condition (and certainty) the evidence is shown for
+    condition_text: str | None = None  # what the person typed for --condition
+    detail: bool = False  # compare: the full text instead of the short answers
 
 
 def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:
     """The report as text in the chosen format; formats are imported only when used."""
+    from paincompare.render import views
+
+    view = views.build(report, env.ascii_only)
     module = importlib.import_module(f"paincompare.render.{fmt.value}_format")
-    return module.render(report, env)
+    text: str = module.render(view, report.headers, env)
+    return text

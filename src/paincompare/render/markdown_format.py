@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from paincompare.render import Report, content
+from paincompare.render.views import View
 from paincompare.terminal import OutputEnv, visible
 
 # Characters that Markdown would read as syntax: emphasis, code, links, tables, headings, HTML.
@@ -25,19 +25,15 @@ def _neutralise(match: re.Match[str]) -> str:
     return marker + "\\" if marker[0].isdigit() else "\\" + marker
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(escape(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
-    return lines
-
-
-def render(report: Report, env: OutputEnv) -> str:
-    refs = content.References(report.catalogue)
-    header, rows = content.layout(report, refs)
-    lines = _table(header, [["\n".join(cell) for cell in row] for row in rows])
-    if refs.numbers and report.command != "sources":
+def render(view: View, headers: bool, env: OutputEnv) -> str:
+    table = view.table
+    lines = [f"## {escape(view.title)}", ""]
+    lines += [escape(line) for line in view.lead] + ([""] if view.lead else [])
+    lines += ["| " + " | ".join(escape(h) for h in table.header) + " |", "|" + "---|" * len(table.header)]
+    lines += ["| " + " | ".join(escape("\n".join(cell)) for cell in row) + " |" for row in table.rows]
+    if view.references:
         lines += ["", "**References**", ""]
-        lines += [f"{n}. {escape(source.citation())}" for n, source in refs.listing()]
+        lines += [f"{r.number}. {escape(r.text)}" for r in view.references]
     lines.append("")
-    lines += [escape(line) + "  " for line in content.footer(report.catalogue)]
+    lines += [escape(line) + "  " for line in view.footer]
     return "\n".join(lines).rstrip() + "\n"

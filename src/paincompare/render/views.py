@@ -1,0 +1,501 @@
+"""One neutral view per report kind (title, table, records, references, footer), drawn by every format.
+
+Formats never look at treatments themselves: table, markdown and html draw `View.table`; plain and
+csv write `View.records`; json writes `View.data`. `build` matches the report kind exhaustively, so
+a new kind fails type-checking until it has a view, instead of rendering empty in some formats.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple, assert_never
+
+from paincompare import findings, query, shape
+from paincompare import models as m
+from paincompare.render import Report, ReportKind
+
+CERTAINTY_SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very-low": "⊕◯◯◯"}
+ASCII_CERTAINTY_SYMBOLS = {"high": "++++", "moderate": "+++o", "low": "++oo", "very-low": "+ooo"}
+INVASIVENESS_MEANING = {
+    "none": "no needles, cuts or implants",
+    "minimal": "needles or a single injection",
+    "moderate": "an image-guided procedure or a monitored drip into a vein",
+    "major": "surgery or an implant",
+}
+BASIS_WORDS = {
+    "each-dose": "each dose or session",
+    "after-course": "after a course ends",
+    "while-continued": "while it is continued",
+    "implant-or-surgery": "an implant or operation",
+}
+
+# The comparison's rows: the questions people ask, the same for every option (Option Grid).
+ROWS: dict[str, str] = {
+    "evidence": "How well does it work?",
+    "onset": "How soon might it help?",
+    "duration": "How long does relief last?",
+    "side-effects": "Common side effects",
+    "serious-harms": "Serious harms",
+    "addiction": "Addiction or misuse?",
+    "what": "How is it given?",
+    "invasiveness": "How invasive is it?",
+    "guidelines": "What do guidelines say?",
+    "cost": "What does it cost (US)?",
+    "claims": "Claims checked",
+    "reviewed": "Record last checked",
+}
+IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called"}
+LIST_COLUMNS = ("Name", "What the evidence says", "Addiction", "Onset", "Invasive", "Cost")
+LIST_FIELDS = (
+    "id",
+    "name",
+    "category",
+    "condition",
+    "finding",
+    "benefit",
+    "certainty",
+    "comparator",
+    "addiction",
+    "us_schedule",
+    "onset",
+    "duration",
+    "invasiveness",
+    "cost",
+)
+TITLES = {
+    ReportKind.LIST: "Chronic pain treatments",
+    ReportKind.COMPARE: "Comparison of chronic pain treatments",
+    ReportKind.SHOW: "Chronic pain treatment",
+    ReportKind.SOURCES: "Sources",
+    ReportKind.CONDITIONS: "Conditions",
+}
+
+Cells = list[list[str]]  # a row: each cell a list of lines
+
+
+class Table(NamedTuple):
+    header: list[str]
+    rows: list[Cells]
+    row_labels: bool  # the first column names each row (a grid's questions)
+
+
+class Reference(NamedTuple):
+    number: int
+    text: str  # the full citation, or short name, year and address (grid views)
+    url: str
+
+
+class View(NamedTuple):
+    """What one report shows, in no format yet."""
+
+    kind: ReportKind
+    title: str
+    lead: list[str]  # lines before the table: what is shown, for which condition
+    table: Table  # for people: table, markdown, html
+    records: tuple[list[str], list[list[str]]]  # for scripts: header and rows of fields (plain, csv)
+    references: list[Reference]  # numbered lines after the table
+    footer: list[str]
+    data: dict[str, Any]  # for json
+
+
+def words(value: str) -> str:
+    """A scale word as prose: 'not-reported' -> 'not reported'."""
+    return value.replace("-", " ")
+
+
+def certainty(value: str | None, ascii_only: bool = False) -> str:
+    """GRADE certainty as symbol plus word, never a colour alone."""
+    if value is None:
+        return "no trials to rate"
+    symbols = ASCII_CERTAINTY_SYMBOLS if ascii_only else CERTAINTY_SYMBOLS
+    return f"{symbols[value]} {words(value)}"
+
+
+def schedule(risk: m.AddictionRisk) -> str:
+    return f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
+
+
+def quoted(text: str, ascii_only: bool) -> str:
+    return f'"{text}"' if ascii_only else f"\u201c{text}\u201d"
+
+
+class References:
+    """Numbers each cited source in order of first use, so cells can say [1] and a list can follow."""
+
+    def __init__(self, catalogue: m.Catalogue) -> None:
+        self.catalogue = catalogue
+        self.numbers: dict[str, int] = {}
+
+    def mark(self, source_ids: tuple[str, ...] | list[str]) -> str:
+        for source_id in source_ids:
+            self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        return "[" + ", ".join(str(self.numbers[s]) for s in source_ids) + "]"
+
+    def cite(self, text: str, source_ids: tuple[str, ...] | list[str]) -> str:
+        return f"{text} {self.mark(source_ids)}"
+
+    def listing(self) -> list[tuple[int, m.Source]]:
+        return [(n, self.catalogue.sources[s]) for s, n in self.numbers.items()]
+
+    def lines(self, full: bool) -> list[Reference]:
+        """One line per source: the full citation, or short name, year and address (grid views)."""
+        if full:
+            return [Reference(n, s.citation(), s.url) for n, s in self.listing()]
+        return [Reference(n, f"{s.label()}, {s.year}. {s.url}", s.url) for n, s in self.listing()]
+
+
+def footer(catalogue: m.Catalogue) -> list[str]:
+    """The review date, funding and disclaimer that close every human format."""
+    info = catalogue.info
+    return [
+        f"Catalogue: {info.title}, version {info.version}; reviewed {info.reviewed.isoformat()}, "
+        f"next review due {info.next_review().isoformat()}.",
+        f"Funding: {info.funding}",
+        info.disclaimer,
+    ]
+
+
+def build(report: Report, ascii_only: bool = False) -> View:
+    """The report's view; every report kind has exactly one builder."""
+    match report.kind:
+        case ReportKind.LIST:
+            return _list_view(report, ascii_only)
+        case ReportKind.COMPARE | ReportKind.SHOW:
+            return _grid_view(report, ascii_only)
+        case ReportKind.SOURCES:
+            return _sources_view(report)
+        case ReportKind.CONDITIONS:
+            return _conditions_view(report)
+        case _:
+            assert_never(report.kind)
+
+
+# -- list -----------------------------------------------------------------------------------------
+
+
+def _list_view(report: Report, ascii_only: bool) -> View:
+    refs = References(report.catalogue)
+    filters = report.filters
+    rows, records = [], []
+    for t in report.treatments:
+        shown = query.shown_finding(t, filters)
+        rows.append(
+            [
+                [t.name],
+                _finding_lines(report.catalogue, shown, refs, ascii_only, with_condition=True, brief=True),
+                _addiction_lines(t.addiction_risk),
+                [words(t.onset.speed)],
+                [words(t.invasiveness.level)],
+                [words(t.cost.tier)],
+            ]
+        )
+        records.append(_list_record(report.catalogue, t, shown))
+    return View(
+        kind=report.kind,
+        title=TITLES[report.kind],
+        lead=_lead(report),
+        table=Table(list(LIST_COLUMNS), rows, row_labels=False),
+        records=(list(LIST_FIELDS), records),
+        references=refs.lines(full=False),
+        footer=footer(report.catalogue),
+        data=_document(report),
+    )
+
+
+def _addiction_lines(risk: m.AddictionRisk) -> list[str]:
+    return [words(risk.level), *([f"Schedule {risk.us_schedule}"] if risk.us_schedule else [])]
+
+
+def _list_record(catalogue: m.Catalogue, t: m.Treatment, shown: m.Evidence | None) -> list[str]:
+    risk = t.addiction_risk
+    finding = [
+        catalogue.conditions[shown.condition].name if shown else "",
+        findings.statement(shown) if shown else "not reported",
+        shown.benefit if shown else m.NOT_REPORTED,
+        (shown.certainty or "none") if shown else m.NOT_REPORTED,
+        shown.comparator if shown else "",
+    ]
+    return [t.id, t.name, t.category, *finding, risk.level, risk.us_schedule or "none", t.onset.speed]  + [
+        t.duration.length,
+        t.invasiveness.level,
+        t.cost.tier,
+    ]
+
+
+def _lead(report: Report) -> list[str]:
+    if report.condition_text is None:
+        if report.kind is ReportKind.LIST:
+            return ["Each row shows the treatment's finding with the largest benefit, and the condition it is for."]
+        return []
+    names = sorted(report.catalogue.conditions[c].name for c in report.filters.conditions or ())
+    return [f"Evidence and guidelines for: {', '.join(names)} (asked for '{report.condition_text}')."]
+
+
+# -- compare and show -----------------------------------------------------------------------------
+
+
+def _grid_view(report: Report, ascii_only: bool) -> View:
+    refs = References(report.catalogue)
+    labels = {**IDENTITY_ROWS, **ROWS}
+    detail = report.detail or report.kind is ReportKind.SHOW
+    grid = [
+        (row, labels[row], [_cell(report, t, row, refs, ascii_only, detail) for t in report.treatments])
+        for row in report.rows
+    ]
+    rows = [[[question], *cells] for _row, question, cells in grid]
+    records = [[t.id, question, " | ".join(cell)] for _row, question, cells in grid for t, cell in zip(report.treatments, cells)]
+    return View(
+        kind=report.kind,
+        title=TITLES[report.kind] + ": " + ", ".join(t.name for t in report.treatments),
+        lead=_lead(report),
+        table=Table(["Question", *[t.name for t in report.treatments]], rows, row_labels=True),
+        records=(["treatment", "question", "answer"], records),
+        references=refs.lines(full=detail),
+        footer=footer(report.catalogue),
+        data=_document(report),
+    )
+
+
+def _cell(report: Report, t: m.Treatment, row: str, refs: References, ascii_only: bool, detail: bool) -> list[str]:
+    """The lines of one treatment's answer to one question, each fact followed by its citation."""
+    if row == "id":
+        return [t.id]
+    if row == "aliases":
+        return [", ".join(t.aliases) or "none"]
+    if row == "reviewed":
+        return [t.reviewed.isoformat()]
+    if row == "evidence":
+        return _evidence_cell(report, t, refs, ascii_only, detail)
+    if row == "guidelines":
+        return _guidelines_cell(report, t, refs, ascii_only, detail)
+    if row == "claims":
+        return _claims_cell(t, refs, ascii_only, detail)
+    return (_detail_cell if detail else _short_cell)(t, row, refs)
+
+
+def _short_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
+    if row == "what":
+        return [refs.cite(f"{words(t.category).capitalize()}. {t.how_given.short}", t.how_given.sources)]
+    if row == "onset":
+        return [refs.cite(t.onset.short, t.onset.sources)]
+    if row == "duration":
+        return [refs.cite(t.duration.short, t.duration.sources)]
+    if row == "side-effects":
+        return [refs.cite(t.side_effects.common_short, t.side_effects.sources)]
+    if row == "serious-harms":
+        return [refs.cite(t.side_effects.serious_short, t.side_effects.sources)]
+    if row == "addiction":
+        risk = t.addiction_risk
+        return [f"{words(risk.level).capitalize()}; {schedule(risk)}.", refs.cite(risk.short, risk.sources)]
+    if row == "invasiveness":
+        inv = t.invasiveness
+        return [refs.cite(f"{words(inv.level).capitalize()}: {inv.short}", inv.sources)]
+    if row == "cost":
+        return [refs.cite(_scaled(t.cost.tier, t.cost.short), t.cost.sources)]
+    raise KeyError(row)
+
+
+def _detail_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
+    if row == "what":
+        g = t.how_given
+        return [
+            words(t.category),
+            f"How: {g.route}",
+            f"Where: {g.setting}",
+            refs.cite(f"How often: {g.sessions}", g.sources),
+        ]
+    if row == "onset":
+        return [refs.cite(_scaled(t.onset.speed, t.onset.summary), t.onset.sources)]
+    if row == "duration":
+        d = t.duration
+        return [refs.cite(f"{_scaled(d.length, d.summary)} (counted from {BASIS_WORDS[d.basis]})", d.sources)]
+    if row in ("side-effects", "serious-harms"):
+        effects = t.side_effects.common if row == "side-effects" else t.side_effects.serious
+        lines = [f"- {effect}" for effect in effects]
+        lines[-1] = refs.cite(lines[-1], t.side_effects.sources)
+        return lines
+    if row == "addiction":
+        risk = t.addiction_risk
+        return [f"{words(risk.level)}; {schedule(risk)}", refs.cite(risk.summary, risk.sources)]
+    if row == "invasiveness":
+        inv = t.invasiveness
+        meaning = INVASIVENESS_MEANING[inv.level]
+        return [refs.cite(f"{words(inv.level)} ({meaning}): {inv.short}", inv.sources)]
+    if row == "cost":
+        return [refs.cite(_scaled(t.cost.tier, t.cost.summary), t.cost.sources)]
+    raise KeyError(row)
+
+
+def _scaled(word: str, summary: str) -> str:
+    """'weeks: Benefit builds...'; a summary that already says 'Not reported' is not prefixed again."""
+    if word == m.NOT_REPORTED and summary.casefold().startswith("not reported"):
+        return summary
+    return f"{words(word)}: {summary}"
+
+
+def _evidence_cell(report: Report, t: m.Treatment, refs: References, ascii_only: bool, detail: bool) -> list[str]:
+    chosen = [e for e in t.evidence if report.filters.conditions is None or e.condition in report.filters.conditions]
+    if not chosen:
+        return ["No evidence in this catalogue for the condition asked about."]
+    chosen.sort(key=findings.sort_key)
+    if detail:
+        lines = []
+        for e in chosen:
+            lines += _finding_lines(report.catalogue, e, refs, ascii_only, with_condition=True, brief=False)
+            lines.append(refs.cite(f"In detail: {e.effect}" + (f" Note: {e.note}" if e.note else ""), e.sources))
+        return lines
+    lines = _finding_lines(report.catalogue, chosen[0], refs, ascii_only, with_condition=True, brief=False)
+    others = len(chosen) - 1
+    if others:
+        lines.append(f"(+{others} more finding{'s' if others > 1 else ''}: see --detail or show)")
+    return lines
+
+
+def _finding_lines(
+    catalogue: m.Catalogue, e: m.Evidence | None, refs: References, ascii_only: bool, with_condition: bool, brief: bool
+) -> list[str]:
+    """A finding: the GRADE sentence and its certainty, for which condition, against what, its numbers."""
+    if e is None:
+        return ["No finding for the condition asked about."]
+    lines = [f"{findings.statement(e)} ({certainty(e.certainty, ascii_only)})."]
+    condition = catalogue.conditions[e.condition].name
+    against = findings.comparison(e)
+    if brief:
+        lines.append(refs.cite(f"For {condition}.", e.sources))
+        return lines
+    context = ", ".join(part for part in (f"For {condition}" if with_condition else "", against) if part)
+    lines.append(context + ".")
+    lines += [f"{figure}." for figure in findings.numbers(e)]
+    lines[-1] = refs.cite(lines[-1], e.sources)
+    return lines
+
+
+def _guidelines_cell(report: Report, t: m.Treatment, refs: References, ascii_only: bool, detail: bool) -> list[str]:
+    stances = query.stances_for(report.catalogue, t, report.filters.conditions)
+    if not stances:
+        return ["No guideline in this catalogue speaks to it" + (" for this condition." if t.guidelines else ".")]
+    lines = []
+    for g in stances:
+        sources = [g.guideline, *[s for s in g.sources if s != g.guideline]]
+        name = refs.catalogue.sources[g.guideline].label()
+        if detail:
+            wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
+            text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
+        else:
+            text = f"{name}: {words(g.stance)}. {g.short}"
+        lines.append(refs.cite(text, sources))
+    return lines
+
+
+def _claims_cell(t: m.Treatment, refs: References, ascii_only: bool, detail: bool) -> list[str]:
+    if not t.claims:
+        return ["No commonly made claims checked."]
+    if detail:
+        return [
+            refs.cite(f"{quoted(c.claim, ascii_only)}: {c.verdict.upper()}. {c.explanation}", c.sources)
+            for c in t.claims
+        ]
+    return [refs.cite(f"{quoted(c.claim, ascii_only)}: {words(c.verdict)}.", c.sources) for c in t.claims]
+
+
+# -- sources and conditions -----------------------------------------------------------------------
+
+
+def _sources_view(report: Report) -> View:
+    refs = References(report.catalogue)
+    if report.treatments:
+        refs.mark(list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources())))
+    else:
+        refs.mark(list(report.catalogue.sources))
+    listing = refs.listing()
+    rows = [[[str(n)], [s.id], [s.kind], [str(s.year)], [f"{s.who()}. {s.title}. {s.url}"]] for n, s in listing]
+    records = [[str(n), s.id, s.kind, str(s.year), s.title, s.authors or "", s.publisher or "", s.url] for n, s in listing]
+    return View(
+        kind=report.kind,
+        title=TITLES[report.kind],
+        lead=[],
+        table=Table(["#", "Id", "Kind", "Year", "Citation"], rows, row_labels=False),
+        records=(["number", "id", "kind", "year", "title", "authors", "publisher", "url"], records),
+        references=[],  # the table is the bibliography
+        footer=footer(report.catalogue),
+        data=_document(report, sources=[s.id for _n, s in listing]),
+    )
+
+
+def _conditions_view(report: Report) -> View:
+    catalogue = report.catalogue
+    rows, records = [], []
+    for c in _in_tree_order(catalogue):
+        depth = len(query.broader(catalogue, c.id)) - 1
+        own = query.treatments_with_evidence(catalogue, c.id, include_narrower=False)
+        total = query.treatments_with_evidence(catalogue, c.id, include_narrower=True)
+        rows.append([["  " * depth + c.name], [c.id], [", ".join(c.synonyms) or "none"], [str(own)], [str(total)]])
+        records.append([c.id, c.name, c.parent or "", "; ".join(c.synonyms), str(own), str(total)])
+    header = ["Condition", "Id", "Also called", "Treatments", "With narrower"]
+    return View(
+        kind=report.kind,
+        title=TITLES[report.kind],
+        lead=["Treatments: how many have evidence for this condition; with narrower: counting the conditions under it."],
+        table=Table(header, rows, row_labels=False),
+        records=(["id", "name", "parent", "synonyms", "treatments", "with_narrower"], records),
+        references=[],
+        footer=footer(catalogue),
+        data=_document(report, conditions=list(catalogue.conditions), counts=True),
+    )
+
+
+def _in_tree_order(catalogue: m.Catalogue) -> list[m.Condition]:
+    ordered: list[m.Condition] = []
+
+    def visit(parent: str | None) -> None:
+        for c in catalogue.conditions.values():
+            if c.parent == parent:
+                ordered.append(c)
+                visit(c.id)
+
+    visit(None)
+    return ordered
+
+
+# -- json ----------------------------------------------------------------------------------------
+
+
+def _document(
+    report: Report, sources: list[str] | None = None, conditions: list[str] | None = None, counts: bool = False
+) -> dict[str, Any]:
+    """{"catalogue", "query", "treatments", "conditions", "references"}: every id the records use resolved."""
+    catalogue = report.catalogue
+    cited = sources if sources is not None else list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources()))
+    if conditions is None:
+        used = [e.condition for t in report.treatments for e in t.evidence]
+        used += [c for t in report.treatments for g in t.guidelines for c in g.conditions]
+        conditions = list(dict.fromkeys(used))
+    condition_data = {}
+    for cid in conditions:
+        data = shape.to_data(catalogue.conditions[cid], shape.record(m.Condition))
+        del data["id"]
+        if counts:
+            data["treatments"] = query.treatments_with_evidence(catalogue, cid, include_narrower=False)
+            data["with_narrower"] = query.treatments_with_evidence(catalogue, cid, include_narrower=True)
+        condition_data[cid] = data
+    references = {}
+    for source_id in cited:
+        data = shape.to_data(catalogue.sources[source_id], shape.record(m.Source))
+        del data["id"]
+        references[source_id] = data
+    return {
+        "catalogue": catalogue.info.to_data(),
+        "query": {"command": report.kind.value, "condition": report.condition_text},
+        "treatments": [_treatment_data(report, t) for t in report.treatments],
+        "conditions": condition_data,
+        "references": references,
+    }
+
+
+def _treatment_data(report: Report, t: m.Treatment) -> dict[str, Any]:
+    data = shape.treatment_data(t)
+    if report.kind is ReportKind.LIST:  # what the row showed, so a script sees the same finding
+        shown = query.shown_finding(t, report.filters)
+        data["shown_finding"] = None if shown is None else t.evidence.index(shown)
+    for entry, e in zip(data["evidence"], t.evidence):
+        entry["statement"] = findings.statement(e)
+    return data
