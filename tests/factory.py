@@ -58,7 +58,12 @@ def treatment(tid: str, **changes: Any) -> dict[str, Any]:
             "short": "No misuse reported.",
             "sources": cite(),
         },
-        "onset": {"speed": changes.pop("onset", "days"), "summary": "Within days.", "short": "Days.", "sources": cite()},
+        "onset": {
+            "speed": changes.pop("onset", "days"),
+            "summary": "Within days.",
+            "short": "Days.",
+            "sources": cite(),
+        },
         "duration": {
             "length": changes.pop("duration", "hours"),
             "basis": "each-dose",
@@ -86,7 +91,12 @@ def treatment(tid: str, **changes: Any) -> dict[str, Any]:
                 "sources": ["test-guideline"],
             }
         ],
-        "cost": {"tier": changes.pop("cost", "low"), "summary": "Cheap.", "short": "Cheap.", "sources": ["test-prices"]},
+        "cost": {
+            "tier": changes.pop("cost", "low"),
+            "summary": "Cheap.",
+            "short": "Cheap.",
+            "sources": ["test-prices"],
+        },
         "claims": [],
         "reviewed": "2026-11-01",
     }
@@ -100,6 +110,12 @@ CONDITIONS = {
     "chronic-low-back-pain": {"name": "chronic low back pain", "synonyms": [], "parent": "low-back-pain"},
     "fibromyalgia": {"name": "fibromyalgia", "synonyms": ["fibro"], "parent": "chronic-pain"},
     "knee-osteoarthritis": {"name": "knee osteoarthritis", "synonyms": ["knee arthritis"], "parent": "chronic-pain"},
+    "neuropathic-pain": {"name": "neuropathic pain", "synonyms": ["nerve pain"], "parent": "chronic-pain"},
+    "post-herpetic-neuralgia": {
+        "name": "post-herpetic neuralgia",
+        "synonyms": ["shingles"],
+        "parent": "neuropathic-pain",
+    },
 }
 
 

@@ -31,15 +31,21 @@ def hostile_catalogue() -> dict:
         record["how_given"].update(route=text, setting=HOSTILE[3], sessions=HOSTILE[6])
         record["addiction_risk"]["summary"] = text
         record["onset"]["summary"] = HOSTILE[4]
-        record["evidence"][0].update(condition=HOSTILE[5], effect=text, note=HOSTILE[0])
+        record["evidence"][0].update(effect=text, note=HOSTILE[0], follow_up=HOSTILE[9])
+        record["how_given"]["short"] = HOSTILE[0]
+        record["onset"]["short"] = HOSTILE[2]
+        record["cost"]["short"] = HOSTILE[5]
         record["side_effects"].update(common=list(HOSTILE), serious=[HOSTILE[3]])
         record["cost"]["summary"] = HOSTILE[3]
         record["claims"] = [
-            {"claim": h, "verdict": "unproven", "explanation": h, "sources": ["test-review"]} for h in HOSTILE
+            {"claim": h, "verdict": "unproven", "explanation": h, "short": h, "sources": ["test-review"]}
+            for h in HOSTILE
         ]
         return record
 
     data = factory.catalogue(tainted("alpha", 0), tainted("beta", 7))
     data["catalogue"]["disclaimer"] = "Not advice. " + HOSTILE[2]
     data["sources"]["test-review"]["title"] = HOSTILE[11]
+    data["conditions"]["chronic-low-back-pain"]["name"] = HOSTILE[5]
+    data["conditions"]["chronic-low-back-pain"]["synonyms"] = [HOSTILE[12]]
     return data

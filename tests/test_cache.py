@@ -72,6 +72,23 @@ def test_turned_off_or_unwritable_cache_still_loads(tmp_path, cache_dir, monkeyp
     assert catalogue.load(path).treatments[0].id == "alpha"
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:100],  # cut short, as by a full disk
+        lambda data: __import__("marshal").dumps(("not", "a", "catalogue")),  # the wrong shape
+        lambda data: __import__("marshal").dumps((1, 2, 3, 4)),  # right length, wrong contents
+        lambda data: b"\x00" * len(data),
+    ],
+)
+def test_any_damaged_entry_falls_back_to_parsing(tmp_path, cache_dir, damage):
+    path = factory.write(tmp_path, factory.catalogue(factory.treatment("alpha")))
+    first = catalogue.load(path)
+    (entry,) = cache_dir.glob("*.cache")
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert catalogue.load(path) == first
+
+
 def test_old_entries_are_pruned(tmp_path, cache_dir):
     for n in range(cache.KEEP + 3):
         catalogue.load(factory.write(tmp_path, factory.catalogue(factory.treatment(f"t{n}")), f"c{n}.yaml"))
@@ -82,10 +99,13 @@ def test_the_key_follows_the_bytes_and_the_checking_code(tmp_path, monkeypatch):
     import os
     import shutil
 
-    for name in ("models.py", "validation.py"):
+    for name in cache._DECIDING_MODULES:
         shutil.copy(__import__("pathlib").Path(cache.__file__).with_name(name), tmp_path / name)
     monkeypatch.setattr(cache, "__file__", str(tmp_path / "cache.py"))
     first = cache.key(b"catalogue")
     assert cache.key(b"catalogue") == first and cache.key(b"catalogue!") != first
-    os.utime(tmp_path / "validation.py", ns=(1, 1))  # an edited rule
-    assert cache.key(b"catalogue") != first
+    keys = {first}
+    for name in cache._DECIDING_MODULES:  # an edited rule, shape or reading-grade module each starts afresh
+        os.utime(tmp_path / name, ns=(1, 1))
+        keys.add(cache.key(b"catalogue"))
+    assert len(keys) == 1 + len(cache._DECIDING_MODULES)

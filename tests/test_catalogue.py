@@ -49,7 +49,7 @@ def test_a_valid_catalogue_loads_into_typed_records(tmp_path):
 def test_every_problem_is_reported_with_its_line_not_just_the_first(tmp_path):
     text = valid_text().replace("speed: days", "speed: fast").replace("level: none", "level: nil")
     found = problems(tmp_path, text)
-    assert len(found) == 2
+    assert len(found) == 3  # the speed, and both levels (addiction risk and invasiveness)
     assert any(":" in p and "'fast' is not an onset speed" in p for p in found)
     line_of_speed = text.splitlines().index("    speed: fast") + 1
     assert any(p.startswith(f"{tmp_path / 'c.yaml'}:{line_of_speed}:") for p in found)

@@ -16,8 +16,8 @@ from hostile import HOSTILE, hostile_catalogue
 from markdown_it import MarkdownIt
 
 from paincompare import catalogue, query
-from paincompare.render import OutputFormat, Report, render
-from paincompare.render.content import ROWS
+from paincompare.render import OutputFormat, Report, ReportKind, render
+from paincompare.render.views import ROWS
 from paincompare.terminal import OutputEnv
 
 PIPE = OutputEnv(is_tty=False, width=None, colour=False, ascii_only=False)
@@ -34,23 +34,26 @@ def hostile(tmp_path_factory):
     return catalogue.load(factory.write(tmp_path_factory.mktemp("hostile"), hostile_catalogue()))
 
 
+COMMANDS = [kind.value for kind in ReportKind]
+
+
 def reports(cat):
     first_two = cat.treatments[:2]
     return {
-        "list": Report("list", cat, cat.treatments),
-        "compare": Report("compare", cat, first_two, tuple(ROWS)),
-        "show": Report("show", cat, first_two[:1], ("id", "aliases", *ROWS)),
-        "sources": Report("sources", cat, ()),
+        "list": Report(ReportKind.LIST, cat, cat.treatments),
+        "compare": Report(ReportKind.COMPARE, cat, first_two, tuple(ROWS)),
+        "show": Report(ReportKind.SHOW, cat, first_two[:1], ("id", "aliases", *ROWS), detail=True),
+        "sources": Report(ReportKind.SOURCES, cat, ()),
+        "conditions": Report(ReportKind.CONDITIONS, cat, ()),
     }
 
 
-def test_every_format_has_a_renderer():
-    for fmt in OutputFormat:
-        assert render(Report("list", catalogue.load(BUNDLED), ()), fmt, PIPE) is not None
+def test_every_report_kind_has_a_test_report(bundled):
+    assert set(reports(bundled)) == set(COMMANDS)
 
 
 @pytest.mark.parametrize("fmt", list(OutputFormat))
-@pytest.mark.parametrize("command", ["list", "compare", "show", "sources"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_disclaimer_and_review_date_in_every_format(bundled, fmt, command):
     text = render(reports(bundled)[command], fmt, PIPE)
     if fmt is OutputFormat.JSON:
@@ -62,12 +65,12 @@ def test_disclaimer_and_review_date_in_every_format(bundled, fmt, command):
         assert "reviewed 2026-11-25" in flat
 
 
-@pytest.mark.parametrize("command", ["list", "compare", "show", "sources"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_json_validates_against_the_published_schema(bundled, command):
     jsonschema.validate(json.loads(render(reports(bundled)[command], OutputFormat.JSON, PIPE)), SCHEMA)
 
 
-@pytest.mark.parametrize("command", ["list", "compare", "show", "sources"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_csv_parses_with_one_header_and_rectangular_data(bundled, command):
     report = reports(bundled)[command]
     rows = list(csv.reader(io.StringIO(render(report, OutputFormat.CSV, PIPE), newline="")))
@@ -75,8 +78,8 @@ def test_csv_parses_with_one_header_and_rectangular_data(bundled, command):
     assert len({len(r) for r in data}) == 1
     if command == "list":
         assert rows[0][0] == "id" and [r[0] for r in data[1:]] == [t.id for t in bundled.treatments]
-    if command == "compare":
-        assert len(data) == 1 + len(ROWS)
+    if command == "compare":  # one record per treatment and question, as in plain
+        assert data[0] == ["treatment", "question", "answer"] and len(data) == 1 + 2 * len(ROWS)
 
 
 def test_plain_is_one_record_per_line_with_equal_fields(bundled):
@@ -88,7 +91,7 @@ def test_plain_is_one_record_per_line_with_equal_fields(bundled):
 
 
 def test_no_headers_drops_the_header_line(bundled):
-    report = Report("list", bundled, bundled.treatments, headers=False)
+    report = Report(ReportKind.LIST, bundled, bundled.treatments, headers=False)
     assert render(report, OutputFormat.PLAIN, PIPE).splitlines()[0].startswith("acetaminophen\t")
     assert next(csv.reader(io.StringIO(render(report, OutputFormat.CSV, PIPE))))[0] == "acetaminophen"
 
@@ -110,7 +113,7 @@ def markdown_tables(text: str) -> list[list[list[str]]]:
     return tables
 
 
-@pytest.mark.parametrize("command", ["list", "compare", "show", "sources"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_markdown_parses_as_one_table_of_the_right_shape(bundled, command):
     report = reports(bundled)[command]
     (table,) = markdown_tables(render(report, OutputFormat.MARKDOWN, PIPE))

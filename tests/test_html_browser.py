@@ -12,7 +12,8 @@ import pytest
 from conftest import BUNDLED
 
 from paincompare import catalogue, query
-from paincompare.render import content
+from paincompare.render import Report, ReportKind, views
+from paincompare.render.views import ROWS
 
 TREATMENTS = ("ketamine", "opioids", "physical therapy")
 BROWSER_FLAGS = [
@@ -85,11 +86,27 @@ def test_the_comparison_prints_whole_on_a4_and_letter(run, chromium, tmp_path, s
     ]
     assert -1 not in positions and positions == sorted(positions), "the grid's four columns are side by side"
 
-    # Every word of every cell, reference and footer reaches the paper: nothing cut off.
+    # The whole grid is on page 1; every word of the grid, references and footer reaches the paper.
     cat = catalogue.load(BUNDLED)
-    treatments = [query.resolve(cat, name) for name in TREATMENTS]
-    refs = content.References(cat)
-    expected = [line for t in treatments for row in content.ROWS for line in content.cell(t, row, refs)]
-    expected += [source.title for _, source in refs.listing()] + content.footer(cat)
+    treatments = tuple(query.resolve(cat, name) for name in TREATMENTS)
+    rows = tuple(row for row in ROWS if row != "reviewed")
+    view = views.build(Report(ReportKind.COMPARE, cat, treatments, rows))
+    grid_words = _words(" ".join(line for row in view.table.rows for cell in row for line in cell))
+    first_page = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert not grid_words - _words(first_page), f"not on page 1: {sorted(grid_words - _words(first_page))[:20]}"
+    expected = [r.text for r in view.references] + view.footer
     missing = _words(" ".join(expected)) - _words(layout)
     assert not missing, f"words missing from the printed page: {sorted(missing)[:20]}"
+
+
+def test_the_page_prints_at_10_point_or_more(run, tmp_path):
+    page = tmp_path / "comparison.html"
+    run("compare", *TREATMENTS, "--format", "html", "--output", str(page))
+    css = page.read_text(encoding="utf-8")
+    print_rules = css[css.index("@media print") :]
+    sizes = [float(size) for size in re.findall(r"font-size: ([0-9.]+)pt", print_rules)]
+    assert sizes and min(sizes) >= 10
+    assert "thead { display: table-header-group; }" in css and "break-inside: avoid" in css
+    assert "Questions to ask and notes" in css + page.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import factory
 import pytest
 
 from paincompare import catalogue, query
-from paincompare.errors import UnknownTreatmentError, UsageError
+from paincompare.errors import UnknownConditionError, UnknownTreatmentError, UsageError
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def cat(tmp_path):
             onset="minutes",
             duration="hours",
             cost="medium",
-            evidence=[("chronic low back pain", "high")],
+            evidence=[("chronic-low-back-pain", "high", "slight")],
         ),
         factory.treatment(
             "exercise",
@@ -30,7 +30,7 @@ def cat(tmp_path):
             category="physical",
             onset="weeks",
             duration="months",
-            evidence=[("knee osteoarthritis", "moderate")],
+            evidence=[("knee-osteoarthritis", "moderate", "small"), ("chronic-low-back-pain", "moderate", "moderate")],
         ),
         factory.treatment(
             "nerve-patch",
@@ -39,7 +39,7 @@ def cat(tmp_path):
             onset="days",
             duration="days",
             cost="not-reported",
-            evidence=[("neuropathic pain", "very-low")],
+            evidence=[("post-herpetic-neuralgia", "very-low", "large")],
         ),
         factory.treatment(
             "nerve-pill",
@@ -50,7 +50,7 @@ def cat(tmp_path):
             duration="not-reported",
             invasiveness="minimal",
             category="interventional",
-            evidence=[("neuropathic pain", "low"), ("fibromyalgia", "moderate")],
+            evidence=[("neuropathic-pain", "low", "small"), ("fibromyalgia", None, "no-trials")],
         ),
     )
     return catalogue.load(factory.write(tmp_path, data))
@@ -110,15 +110,56 @@ def test_max_invasiveness_and_repeatable_category(cat):
     assert ids(chosen) == ["exercise", "nerve-pill"]
 
 
-def test_condition_with_min_evidence_looks_at_that_condition_only(cat):
-    neuropathic = query.Filters(condition="Neuropathic", min_evidence="low")
-    assert ids(query.select(cat.treatments, neuropathic)) == ["nerve-pill"]
-    assert ids(query.select(cat.treatments, query.Filters(condition="neuropathic"))) == ["nerve-patch", "nerve-pill"]
-    assert ids(query.select(cat.treatments, query.Filters(min_evidence="moderate"))) == [
+def conditions(cat, text):
+    return query.match_conditions(cat, text)
+
+
+def test_conditions_match_words_of_ids_names_and_synonyms_and_take_narrower_ones(cat):
+    assert conditions(cat, "nerve pain") == {"neuropathic-pain", "post-herpetic-neuralgia"}
+    assert conditions(cat, "Shingles") == {"post-herpetic-neuralgia"}
+    assert conditions(cat, "lower back") == {"low-back-pain", "chronic-low-back-pain"}
+    assert conditions(cat, "back") == {"low-back-pain", "chronic-low-back-pain"}
+    assert conditions(cat, "knee arthritis") == {"knee-osteoarthritis"}
+
+
+def test_an_unknown_condition_is_a_usage_error_with_suggestions(cat):
+    with pytest.raises(UnknownConditionError) as caught:
+        conditions(cat, "fibromialgia")
+    assert "Did you mean: fibromyalgia?" in str(caught.value) and caught.value.exit_code == 2
+    with pytest.raises(UnknownConditionError, match="paincompare conditions"):
+        conditions(cat, "zzz")
+
+
+def test_condition_filter_and_the_finding_shown_are_for_that_condition(cat):
+    nerve = query.Filters(conditions=conditions(cat, "nerve pain"))
+    assert ids(query.select(cat.treatments, nerve)) == ["nerve-patch", "nerve-pill"]
+    (pill,) = [t for t in cat.treatments if t.id == "nerve-pill"]
+    assert query.shown_finding(pill, nerve).condition == "neuropathic-pain"
+    fibro = query.Filters(conditions=conditions(cat, "fibromyalgia"))
+    assert query.shown_finding(pill, fibro).benefit == "no-trials"
+
+
+def test_min_evidence_applies_to_the_finding_shown(cat):
+    sure = query.Filters(min_evidence="moderate")
+    assert ids(query.select(cat.treatments, sure)) == ["opioid-pills", "exercise"]
+    (exercise,) = [t for t in cat.treatments if t.id == "exercise"]
+    assert query.shown_finding(exercise, sure).benefit == "moderate"
+    # no-trials has no certainty, so it never passes a certainty filter
+    assert ids(query.select(cat.treatments, query.Filters(min_evidence="low"))) == [
         "opioid-pills",
         "exercise",
         "nerve-pill",
     ]
+
+
+def test_benefit_sort_ranks_size_then_certainty_never_certainty_alone(cat):
+    back = query.Filters(conditions=conditions(cat, "back"))
+    chosen = query.select(cat.treatments, back)
+    # exercise: moderate benefit, moderate certainty; opioids: high certainty of a slight effect
+    assert ids(query.sort(chosen, "benefit", filters=back)) == ["exercise", "opioid-pills"]
+    everything = query.sort(list(cat.treatments), "benefit")
+    # a very-low-certainty "large" ranks as unclear, after real findings; no-trials never outranks it
+    assert ids(everything) == ["exercise", "nerve-pill", "opioid-pills", "nerve-patch"]
 
 
 def test_filters_combine(cat):
@@ -134,7 +175,6 @@ def test_sort_follows_the_scale_as_written_with_not_reported_last(cat):
         "opioid-pills",
         "nerve-pill",
     ]
-    assert ids(query.sort(list(cat.treatments), "evidence"))[:2] == ["opioid-pills", "exercise"]
     assert ids(query.sort(list(cat.treatments), "cost"))[-1] == "nerve-patch"
     assert ids(query.sort(list(cat.treatments), "name")) == ["exercise", "nerve-patch", "nerve-pill", "opioid-pills"]
 

@@ -14,9 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from paincompare import __version__
+from paincompare import __version__, shape
 from paincompare import models as m
-from paincompare import shape
 
 try:  # hashlib's own BLAKE2 implementation, without the cost of loading OpenSSL at start-up
     from _blake2 import blake2b
@@ -61,7 +60,9 @@ def read(digest: str, path: str) -> m.Catalogue | None:
         return None
     try:
         stored = marshal.loads((where / f"{digest}.cache").read_bytes())
-        info, sources, conditions, treatments = (shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True))
+        info, sources, conditions, treatments = (
+            shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)
+        )
         return m.Catalogue(info, sources, conditions, treatments, path)
     except Exception:  # noqa: BLE001 - a cache entry is only ever a shortcut: any failure means parse again
         return None

@@ -31,7 +31,7 @@ Addiction = _choices(m.ADDICTION_LEVELS.words)
 Speed = _choices(m.ONSET_SPEEDS.words)
 Invasiveness = _choices(m.INVASIVENESS.words)
 Certainty = _choices(m.CERTAINTIES.words)
-# The grid's default questions; "reviewed" is for `show` and --rows.
+# The grid's default questions; the review date is for `show` and --rows.
 DEFAULT_ROWS = tuple(row for row in ROWS if row != "reviewed")
 SortKey = _choices(query.SORT_KEYS)
 Format = _choices(tuple(f.value for f in OutputFormat))

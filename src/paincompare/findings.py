@@ -99,7 +99,7 @@ def comparison(e: m.Evidence) -> str:
     return f"{against}, at {when}"
 
 
-def numbers(e: m.Evidence) -> list[str]:
+def numbers(e: m.Evidence, brief: bool = False) -> list[str]:
     """The entry's figures in words: the mean difference on 0-10, and responders as X in 100."""
     lines = []
     md = e.mean_difference
@@ -108,7 +108,7 @@ def numbers(e: m.Evidence) -> list[str]:
         text = f"{what} {_points(md.points)} on a 0-10 scale"
         if md.low is not None and md.high is not None:
             text += f" (95% CI {_points(md.low, short=True)} to {_points(md.high, short=True)})"
-        if md.converted:
+        if md.converted and not brief:
             text += f" (converted {md.converted})" if md.converted.startswith("from") else f" ({md.converted})"
         lines.append(_capital(text))
     r = e.responders

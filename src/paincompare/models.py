@@ -86,7 +86,14 @@ class Source(NamedTuple):
     short: str | None = None  # e.g. "NICE NG193", shown where a full title would not fit
 
     def label(self) -> str:
-        return self.short or self.id
+        """A short name for one-line references: `short`, else the first author, else the publisher."""
+        if self.short:
+            return self.short
+        if self.authors:
+            names = [n.strip() for n in self.authors.replace(";", ",").split(",") if n.strip()]
+            first = names[0].split()[0] if names and names[0].split() else self.authors
+            return f"{first} et al." if len(names) > 1 else first
+        return self.who()
 
     def who(self) -> str:
         """The authors, else the publisher, without a closing full stop."""

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
-
-import re
 
 from paincompare import findings
 from paincompare import models as m

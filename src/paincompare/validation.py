@@ -403,7 +403,9 @@ class CatalogueReader:
             self.report(None, "the catalogue is empty; see docs/catalogue-format.md for the format")
             return None
         if not isinstance(root, MappingNode):
-            self.report(root, "the top level must be a mapping with 'catalogue', 'sources', 'conditions' and 'treatments'")
+            self.report(
+                root, "the top level must be a mapping with 'catalogue', 'sources', 'conditions' and 'treatments'"
+            )
             return None
         top = self.fields(root, "", self._spec(TOP))
         if top is not INVALID:

@@ -31,11 +31,14 @@ def cell_width(text: str) -> int:
     return width
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
     """A line wrapped at word breaks to `width`; a word longer than that (an address) is split."""
-    if cell_width(text) <= width:
-        return [text]
-    return textwrap.wrap(text, width=width, break_on_hyphens=False, drop_whitespace=True) or [""]
+    if cell_width(indent + text) <= width:
+        return [indent + text]
+    lines = textwrap.wrap(
+        text, width=width, initial_indent=indent, subsequent_indent=subsequent, break_on_hyphens=False
+    )
+    return lines or [indent]
 
 
 def column_widths(table: list[list[list[str]]], width: int, label_column: bool) -> list[int] | None:

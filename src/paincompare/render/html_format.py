@@ -20,10 +20,11 @@ h1 { font-size: 1.3rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.05rem; margin: 1rem 0 .3rem; break-after: avoid; page-break-after: avoid; }
 p.lead { margin: 0 0 .6rem; }
 table { border-collapse: collapse; width: 100%; }
+table.grid { table-layout: fixed; }
 th, td { border: 1px solid #777; padding: .3rem .4rem; vertical-align: top; text-align: left;
          overflow-wrap: break-word; }
 thead th { background: #eee; }
-tbody th { background: #f6f6f6; width: 9rem; }
+tbody th { background: #f6f6f6; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td p, th p { margin: 0 0 .25rem; }
 .notes { border: 1px solid #777; margin-top: .8rem; padding: .3rem .5rem; min-height: 7rem;
@@ -32,16 +33,22 @@ td p, th p { margin: 0 0 .25rem; }
 ol.refs { padding-left: 2.2rem; font-size: .9rem; }
 ol.refs li { overflow-wrap: anywhere; }
 footer { margin-top: 1rem; font-size: .9rem; border-top: 1px solid #777; padding-top: .5rem; }
-@page { margin: 10mm; }
+@page { margin: 8mm 9mm; }
 @media print {
-  body { margin: 0; font-size: 10pt; line-height: 1.25; }
-  th, td { padding: .2rem .3rem; }
-  tbody th { width: 7.5rem; }
+  body { margin: 0; font-size: 10pt; line-height: 1.08; }
+  h1 { font-size: 12pt; margin: 0 0 2pt; }
+  p.lead { font-size: 10pt; }
+  th, td { padding: 1pt 3pt; }
+  td p, th p { margin: 0; }
+
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
   .refs-section { break-before: auto; }
 }
 """
+
+
+_LABEL_PERCENT = 13  # of a grid's width, for the questions
 
 
 def _e(text: str) -> str:
@@ -57,11 +64,25 @@ def _cell(lines: list[str], tag: str = "td", scope: str = "") -> str:
 def _table(view: View) -> str:
     table = view.table
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in table.header)
+    columns = ""
+    if table.row_labels:  # a grid: the question column narrow, the options sharing the rest equally
+        share = 100 - _LABEL_PERCENT
+        each = share / (len(table.header) - 1)
+        columns = (
+            f'<colgroup><col style="width:{_LABEL_PERCENT}%">'
+            + "".join(f'<col style="width:{each:.2f}%">' for _ in table.header[1:])
+            + "</colgroup>"
+        )
     body = []
     for row in table.rows:
         first = _cell(row[0], "th", "row") if table.row_labels else _cell(row[0])
         body.append("<tr>" + first + "".join(_cell(c) for c in row[1:]) + "</tr>")
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+    layout = ' class="grid"' if table.row_labels else ""
+    return (
+        f"<table{layout}>{columns}\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        + "\n".join(body)
+        + "\n</tbody>\n</table>"
+    )
 
 
 def render(view: View, headers: bool, env: OutputEnv) -> str:

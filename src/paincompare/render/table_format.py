@@ -18,7 +18,11 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     table = view.table
     header = [visible(h) for h in table.header]
     rows = [[[visible(line) for line in cell] for cell in row] for row in table.rows]
-    lines = [*_wrapped(view.title, width), *[w for line in view.lead for w in _wrapped(line, width)], ""]
+    lines = [
+        *_wrapped(visible(view.title), width),
+        *[w for line in view.lead for w in _wrapped(visible(line), width)],
+        "",
+    ]
     widths = boxes.column_widths([[[h] for h in header], *rows], width, table.row_labels)
     if widths is None:
         lines += _stacked(header, rows, width, table.row_labels, env.colour)
@@ -34,9 +38,8 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _wrapped(text: str, width: int, indent: str = "") -> list[str]:
-    first, *rest = boxes.wrap(text, width)
-    return [first, *[w for part in rest for w in boxes.wrap(indent + part, width)]] if rest else [first]
+def _wrapped(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+    return boxes.wrap(text, width, first, indent)
 
 
 def _stacked(header: list[str], rows: list[list[list[str]]], width: int, by_question: bool, colour: bool) -> list[str]:
@@ -45,12 +48,12 @@ def _stacked(header: list[str], rows: list[list[list[str]]], width: int, by_ques
     lines: list[str] = []
     for row in rows:
         title = " ".join(row[0])
-        lines.append(bold(title))
+        lines += [bold(line) for line in _wrapped(title, width, indent="  ")]
         for label, cell in zip(header[1:], row[1:]):
             if by_question:
-                lines += boxes.wrap(f"  {label}:", width)
-                lines += [w for line in cell for w in _wrapped("    " + line, width, indent="    ")]
+                lines += _wrapped(f"{label}:", width, indent="    ", first="  ")
+                lines += [w for line in cell for w in _wrapped(line, width, indent="      ", first="    ")]
             else:
-                lines += _wrapped(f"  {label}: {' '.join(cell)}", width, indent="    ")
+                lines += _wrapped(f"{label}: {' '.join(cell)}", width, indent="    ", first="  ")
         lines.append("")
     return lines

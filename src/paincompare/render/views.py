@@ -126,9 +126,18 @@ class References:
         self.numbers: dict[str, int] = {}
 
     def mark(self, source_ids: tuple[str, ...] | list[str]) -> str:
+        """'[3, 5-8]': the sources' numbers, runs of three or more joined by a dash."""
         for source_id in source_ids:
             self.numbers.setdefault(source_id, len(self.numbers) + 1)
-        return "[" + ", ".join(str(self.numbers[s]) for s in source_ids) + "]"
+        numbers = sorted({self.numbers[s] for s in source_ids})
+        parts: list[str] = []
+        start = 0
+        for i in range(1, len(numbers) + 1):
+            if i == len(numbers) or numbers[i] != numbers[i - 1] + 1:
+                run = numbers[start:i]
+                parts += [f"{run[0]}-{run[-1]}"] if len(run) >= 3 else [str(n) for n in run]
+                start = i
+        return "[" + ", ".join(parts) + "]"
 
     def cite(self, text: str, source_ids: tuple[str, ...] | list[str]) -> str:
         return f"{text} {self.mark(source_ids)}"
@@ -214,7 +223,7 @@ def _list_record(catalogue: m.Catalogue, t: m.Treatment, shown: m.Evidence | Non
         (shown.certainty or "none") if shown else m.NOT_REPORTED,
         shown.comparator if shown else "",
     ]
-    return [t.id, t.name, t.category, *finding, risk.level, risk.us_schedule or "none", t.onset.speed]  + [
+    return [t.id, t.name, t.category, *finding, risk.level, risk.us_schedule or "none", t.onset.speed] + [
         t.duration.length,
         t.invasiveness.level,
         t.cost.tier,
@@ -242,10 +251,16 @@ def _grid_view(report: Report, ascii_only: bool) -> View:
         for row in report.rows
     ]
     rows = [[[question], *cells] for _row, question, cells in grid]
-    records = [[t.id, question, " | ".join(cell)] for _row, question, cells in grid for t, cell in zip(report.treatments, cells)]
+    records = [
+        [t.id, question, " | ".join(cell)]
+        for _row, question, cells in grid
+        for t, cell in zip(report.treatments, cells)
+    ]
     return View(
         kind=report.kind,
-        title=TITLES[report.kind] + ": " + ", ".join(t.name for t in report.treatments),
+        title=TITLES[report.kind]
+        if report.kind is ReportKind.COMPARE
+        else f"{TITLES[report.kind]}: {report.treatments[0].name}",
         lead=_lead(report),
         table=Table(["Question", *[t.name for t in report.treatments]], rows, row_labels=True),
         records=(["treatment", "question", "answer"], records),
@@ -274,7 +289,7 @@ def _cell(report: Report, t: m.Treatment, row: str, refs: References, ascii_only
 
 def _short_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
     if row == "what":
-        return [refs.cite(f"{words(t.category).capitalize()}. {t.how_given.short}", t.how_given.sources)]
+        return [refs.cite(t.how_given.short, t.how_given.sources)]
     if row == "onset":
         return [refs.cite(t.onset.short, t.onset.sources)]
     if row == "duration":
@@ -285,7 +300,7 @@ def _short_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
         return [refs.cite(t.side_effects.serious_short, t.side_effects.sources)]
     if row == "addiction":
         risk = t.addiction_risk
-        return [f"{words(risk.level).capitalize()}; {schedule(risk)}.", refs.cite(risk.short, risk.sources)]
+        return [refs.cite(f"Risk: {words(risk.level)}; {schedule(risk)}. {risk.short}", risk.sources)]
     if row == "invasiveness":
         inv = t.invasiveness
         return [refs.cite(f"{words(inv.level).capitalize()}: {inv.short}", inv.sources)]
@@ -343,28 +358,36 @@ def _evidence_cell(report: Report, t: m.Treatment, refs: References, ascii_only:
             lines += _finding_lines(report.catalogue, e, refs, ascii_only, with_condition=True, brief=False)
             lines.append(refs.cite(f"In detail: {e.effect}" + (f" Note: {e.note}" if e.note else ""), e.sources))
         return lines
-    lines = _finding_lines(report.catalogue, chosen[0], refs, ascii_only, with_condition=True, brief=False)
+    lines = _finding_lines(report.catalogue, chosen[0], refs, ascii_only, with_condition=True, brief=False, short=True)
     others = len(chosen) - 1
     if others:
-        lines.append(f"(+{others} more finding{'s' if others > 1 else ''}: see --detail or show)")
+        lines[-1] += f" (+{others} more: see show)"
     return lines
 
 
 def _finding_lines(
-    catalogue: m.Catalogue, e: m.Evidence | None, refs: References, ascii_only: bool, with_condition: bool, brief: bool
+    catalogue: m.Catalogue,
+    e: m.Evidence | None,
+    refs: References,
+    ascii_only: bool,
+    with_condition: bool,
+    brief: bool,
+    short: bool = False,
 ) -> list[str]:
     """A finding: the GRADE sentence and its certainty, for which condition, against what, its numbers."""
     if e is None:
         return ["No finding for the condition asked about."]
     lines = [f"{findings.statement(e)} ({certainty(e.certainty, ascii_only)})."]
     condition = catalogue.conditions[e.condition].name
-    against = findings.comparison(e)
     if brief:
         lines.append(refs.cite(f"For {condition}.", e.sources))
         return lines
-    context = ", ".join(part for part in (f"For {condition}" if with_condition else "", against) if part)
-    lines.append(context + ".")
-    lines += [f"{figure}." for figure in findings.numbers(e)]
+    context = ", ".join(part for part in (f"For {condition}" if with_condition else "", findings.comparison(e)) if part)
+    if short:  # one paragraph: what it says, then for whom and against what
+        lines[0] += f" {context}."
+    else:
+        lines.append(context + ".")
+    lines += [f"{figure}." for figure in findings.numbers(e, brief=short)]
     lines[-1] = refs.cite(lines[-1], e.sources)
     return lines
 
@@ -380,10 +403,20 @@ def _guidelines_cell(report: Report, t: m.Treatment, refs: References, ascii_onl
         if detail:
             wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
             text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
-        else:
-            text = f"{name}: {words(g.stance)}. {g.short}"
+        else:  # the scope as the conditions it covers: short, and exact
+            scope = ", ".join(_short_condition(refs.catalogue, c) for c in g.conditions)
+            text = f"{name}: {words(g.stance)} ({scope})."
         lines.append(refs.cite(text, sources))
     return lines
+
+
+def _short_condition(catalogue: m.Catalogue, condition_id: str) -> str:
+    """A condition's name without its explanation in brackets: 'complex regional pain syndrome (CRPS)' -> 'CRPS'."""
+    name = catalogue.conditions[condition_id].name
+    if "(" in name and name.endswith(")"):
+        inside = name[name.index("(") + 1 : -1]
+        return inside if inside.isupper() else name[: name.index("(")].strip()
+    return name
 
 
 def _claims_cell(t: m.Treatment, refs: References, ascii_only: bool, detail: bool) -> list[str]:
@@ -394,7 +427,10 @@ def _claims_cell(t: m.Treatment, refs: References, ascii_only: bool, detail: boo
             refs.cite(f"{quoted(c.claim, ascii_only)}: {c.verdict.upper()}. {c.explanation}", c.sources)
             for c in t.claims
         ]
-    return [refs.cite(f"{quoted(c.claim, ascii_only)}: {words(c.verdict)}.", c.sources) for c in t.claims]
+    counts = {v: sum(1 for c in t.claims if c.verdict == v) for v in m.VERDICTS.words}
+    summary = ", ".join(f"{n} {words(v)}" for v, n in counts.items() if n)
+    sources = list(dict.fromkeys(s for c in t.claims for s in c.sources))
+    return [refs.cite(f"{len(t.claims)} checked: {summary}. See show for each.", sources)]
 
 
 # -- sources and conditions -----------------------------------------------------------------------
@@ -408,7 +444,9 @@ def _sources_view(report: Report) -> View:
         refs.mark(list(report.catalogue.sources))
     listing = refs.listing()
     rows = [[[str(n)], [s.id], [s.kind], [str(s.year)], [f"{s.who()}. {s.title}. {s.url}"]] for n, s in listing]
-    records = [[str(n), s.id, s.kind, str(s.year), s.title, s.authors or "", s.publisher or "", s.url] for n, s in listing]
+    records = [
+        [str(n), s.id, s.kind, str(s.year), s.title, s.authors or "", s.publisher or "", s.url] for n, s in listing
+    ]
     return View(
         kind=report.kind,
         title=TITLES[report.kind],
@@ -434,7 +472,9 @@ def _conditions_view(report: Report) -> View:
     return View(
         kind=report.kind,
         title=TITLES[report.kind],
-        lead=["Treatments: how many have evidence for this condition; with narrower: counting the conditions under it."],
+        lead=[
+            "Treatments: how many have evidence for this condition; with narrower: counting the conditions under it."
+        ],
         table=Table(header, rows, row_labels=False),
         records=(["id", "name", "parent", "synonyms", "treatments", "with_narrower"], records),
         references=[],
@@ -464,7 +504,9 @@ def _document(
 ) -> dict[str, Any]:
     """{"catalogue", "query", "treatments", "conditions", "references"}: every id the records use resolved."""
     catalogue = report.catalogue
-    cited = sources if sources is not None else list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources()))
+    cited = (
+        sources if sources is not None else list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources()))
+    )
     if conditions is None:
         used = [e.condition for t in report.treatments for e in t.evidence]
         used += [c for t in report.treatments for g in t.guidelines for c in g.conditions]

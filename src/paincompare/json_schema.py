@@ -1,0 +1,138 @@
+"""The JSON Schema of `--format json`, generated from the record shape (shape.py).
+
+docs/json-output.schema.json is this module's output; tests/test_json_schema.py fails when the
+file and the code differ. Regenerate it with:
+
+    python -m paincompare.json_schema > docs/json-output.schema.json
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from paincompare import models as m
+from paincompare import shape
+from paincompare.render import ReportKind
+
+_SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_TEXT = {"type": "string", "minLength": 1}
+# Fields JSON output adds to records: computed from the record, never stored in the catalogue.
+_ADDED: dict[type, dict[str, tuple[dict[str, Any], bool]]] = {
+    m.Evidence: {"statement": ({**_TEXT, "description": "the finding as a GRADE informative statement"}, True)},
+    m.Treatment: {
+        "shown_finding": (
+            {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "description": "list only: index of the evidence entry the row showed",
+            },
+            False,
+        )
+    },
+    m.Condition: {
+        "treatments": ({"type": "integer", "minimum": 0}, False),
+        "with_narrower": ({"type": "integer", "minimum": 0}, False),
+    },
+}
+
+
+def _kind(kind: shape.Kind) -> dict[str, Any]:
+    name = kind.name
+    if name in ("text", "short"):
+        schema = dict(_TEXT)
+        if name == "short":
+            schema["description"] = f"a short answer of at most {m.SHORT_WORDS} words"
+        return schema
+    if name in ("slug", "condition", "guideline"):
+        return {"type": "string", "pattern": _SLUG_PATTERN}
+    if name == "url":
+        return {"type": "string", "pattern": "^https?://"}
+    if name == "date":
+        return {"type": "string", "pattern": _DATE_PATTERN}
+    if name == "integer":
+        return {"type": "integer", "minimum": kind.low, "maximum": kind.high}
+    if name == "number":
+        return {"type": "number"}
+    if name == "percent":
+        return {"type": "number", "minimum": 0, "maximum": 100}
+    if name == "word":
+        assert kind.scale is not None
+        return {"enum": list(kind.scale.words)}
+    if name == "schedule":
+        return {"enum": [*m.US_SCHEDULES.words, None]}
+    if name == "sources":
+        return {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}, "minItems": 1}
+    if name == "list":
+        assert kind.item is not None
+        schema = {"type": "array", "items": _kind(kind.item)}
+        if kind.non_empty:
+            schema["minItems"] = 1
+        return schema
+    if name == "record":
+        assert kind.record is not None
+        return {"$ref": f"#/$defs/{_def_name(kind.record)}"}
+    raise ValueError(f"no schema for kind {name!r}")
+
+
+def _def_name(cls: type) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in cls.__name__).lstrip("_")
+
+
+def _record(cls: type, keyed: bool = False) -> dict[str, Any]:
+    fields = shape.SHAPES[cls][1:] if keyed else shape.SHAPES[cls]
+    properties = {f.name: _kind(f.kind) for f in fields}
+    required = [f.name for f in fields if f.required]
+    for name, (schema, always) in _ADDED.get(cls, {}).items():
+        properties[name] = schema
+        if always:
+            required.append(name)
+    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+
+
+def schema() -> dict[str, Any]:
+    """The whole output document's schema."""
+    info = _record(m.CatalogueInfo)
+    info["properties"]["next_review"] = {"type": "string", "pattern": _DATE_PATTERN}
+    info["required"].append("next_review")
+    defs = {_def_name(cls): _record(cls) for cls in shape.SHAPES if cls not in (m.CatalogueInfo, m.Source, m.Condition)}
+    defs["source"] = _record(m.Source, keyed=True)
+    defs["condition"] = _record(m.Condition, keyed=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "paincompare --format json output",
+        "description": (
+            "The one shape every command prints with --format json: catalogue metadata, what was asked, "
+            "the treatments shown in order, and every condition and source they refer to, resolved. "
+            "Field names are those of the catalogue format (docs/catalogue-format.md). Generated from "
+            "src/paincompare/shape.py by src/paincompare/json_schema.py."
+        ),
+        "type": "object",
+        "properties": {
+            "catalogue": info,
+            "query": {
+                "type": "object",
+                "properties": {
+                    "command": {"enum": [kind.value for kind in ReportKind]},
+                    "condition": {"type": ["string", "null"]},
+                },
+                "required": ["command", "condition"],
+                "additionalProperties": False,
+            },
+            "treatments": {"type": "array", "items": {"$ref": "#/$defs/treatment"}},
+            "conditions": {"type": "object", "additionalProperties": {"$ref": "#/$defs/condition"}},
+            "references": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
+        },
+        "required": ["catalogue", "query", "treatments", "conditions", "references"],
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def text() -> str:
+    return json.dumps(schema(), indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    print(text(), end="")
