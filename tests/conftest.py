@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import factory
 import pytest
@@ -85,3 +85,27 @@ def write_catalogue(tmp_path: Path) -> Callable[..., Path]:
         return factory.write(tmp_path, factory.catalogue(*treatments, **options))
 
     return _write
+
+
+class Result(NamedTuple):
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def invoke(capsys, monkeypatch) -> Callable[..., Result]:
+    """Runs paincompare's `main(argv)` in this process, as the console script would, with output captured."""
+    from paincompare import cli
+
+    def _invoke(*args: str, **environ: str) -> Result:
+        for name in ("COLUMNS", "PAINCOMPARE_FORMAT", "PAINCOMPARE_CATALOGUE", "FORCE_COLOR", "NO_COLOR"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in environ.items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        code = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return _invoke

@@ -243,3 +243,122 @@ def test_force_color_colours_and_no_color_wins(run):
     assert "\x1b[1m" in forced.stdout and "Schedule II" in forced.stdout
     assert "\x1b" not in run("--no-color", "list", env=user_env(FORCE_COLOR="1")).stdout
     assert "\x1b" not in run("list", env=user_env(FORCE_COLOR="1", NO_COLOR="1")).stdout
+
+
+# -- in-process: the commands' behaviour, without a subprocess each -----------------------------
+
+
+def test_show_acetaminophen_states_its_back_pain_finding_as_grade_words(invoke):
+    result = invoke("show", "acetaminophen", "--format", "json")
+    (back,) = [e for e in json.loads(result.stdout)["treatments"][0]["evidence"] if e["condition"] == "low-back-pain"]
+    assert back["comparator"] == "dummy" and back["benefit"] in ("none", "slight") and back["certainty"] == "high"
+    assert back["follow_up"] and back["mean_difference"]["points"] > -0.5
+    text = invoke("show", "acetaminophen").stdout
+    assert "Results in little or no difference in pain (⊕⊕⊕⊕ high)" in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("lower back", "exercise-therapy"),
+        ("nerve pain", "gabapentin"),
+        ("shingles", "capsaicin-patch"),
+        ("knee arthritis", "topical-nsaids"),
+    ],
+)
+def test_list_finds_treatments_by_everyday_condition_words(invoke, words, expected):
+    result = invoke("list", "--condition", words, "--format", "json")
+    assert result.code == 0 and expected in ids(result.stdout)
+
+
+def test_list_for_a_condition_shows_that_conditions_finding_on_every_row(invoke):
+    document = json.loads(invoke("list", "--condition", "fibromyalgia", "--format", "json").stdout)
+    assert document["treatments"]
+    for t in document["treatments"]:
+        assert t["evidence"][t["shown_finding"]]["condition"] == "fibromyalgia", t["id"]
+
+
+def test_back_pain_sorted_by_benefit_puts_exercise_above_acetaminophen(invoke):
+    rows = invoke("list", "--condition", "back", "--sort", "benefit", "--format", "plain").stdout.splitlines()
+    order = [row.split("\t")[0] for row in rows[1:] if not row.startswith("#")]
+    assert order.index("exercise-therapy") < order.index("acetaminophen")
+    (acetaminophen,) = [row for row in rows if row.startswith("acetaminophen\t")]
+    assert "little or no difference" in acetaminophen
+
+
+def test_an_unknown_condition_exits_2_with_suggestions(invoke):
+    result = invoke("list", "--condition", "fibromialgia")
+    assert result.code == 2 and result.stdout == ""
+    assert "unknown condition 'fibromialgia'. Did you mean: fibromyalgia?" in result.stderr
+
+
+def test_compare_and_show_take_a_condition(invoke):
+    compared = invoke("compare", "ketamine", "opioids", "--condition", "back")
+    assert compared.code == 0 and "chronic low back pain" in " ".join(compared.stdout.split())
+    shown = json.loads(invoke("show", "duloxetine", "--condition", "fibromyalgia", "--format", "json").stdout)
+    assert shown["query"] == {"command": "show", "condition": "fibromyalgia"}
+    text = " ".join(invoke("show", "duloxetine", "--condition", "fibromyalgia").stdout.split())
+    assert "For fibromyalgia" in text and "For painful diabetic neuropathy" not in text
+
+
+def test_conditions_lists_every_condition_with_counts_in_every_format(invoke):
+    document = json.loads(invoke("conditions", "--format", "json").stdout)
+    assert document["conditions"]["fibromyalgia"]["treatments"] >= 10
+    assert document["conditions"]["chronic-pain"]["with_narrower"] == 33
+    for fmt in ("table", "plain", "markdown", "csv", "html"):
+        result = invoke("conditions", "--format", fmt)
+        assert result.code == 0 and "post-herpetic-neuralgia" in result.stdout.replace("\n", ""), fmt
+
+
+def test_the_format_follows_the_output_files_extension(invoke, tmp_path):
+    for name, start in (("v.html", "<!DOCTYPE html>"), ("v.md", "## "), ("v.json", "{"), ("v.csv", "id,name")):
+        assert invoke("list", "-o", str(tmp_path / name)).code == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
+    clash = invoke("list", "-o", str(tmp_path / "v.html"), "--format", "csv")
+    assert clash.code == 2 and "does not match the file name" in clash.stderr
+
+
+def test_csv_notes_are_dropped_by_pandas_comment_option(invoke):
+    pandas = pytest.importorskip("pandas") if not os.environ.get("CI") else __import__("pandas")
+    import io
+
+    text = invoke("list", "--format", "csv").stdout
+    frame = pandas.read_csv(io.StringIO(text), comment="#")
+    assert len(frame) == 33 and list(frame.columns)[:2] == ["id", "name"]
+
+
+def test_global_options_work_after_the_command(invoke):
+    assert invoke("list", "--no-color", "--format", "plain").code == 0
+    from paincompare.cli import globals_first
+
+    assert globals_first(["list", "--no-color", "--catalogue", "x.yaml"]) == [
+        "--no-color",
+        "--catalogue",
+        "x.yaml",
+        "list",
+    ]
+    assert globals_first(["--catalogue", "list", "show"]) == ["--catalogue", "list", "show"]
+    assert globals_first(["show", "--", "--debug"]) == ["show", "--", "--debug"]
+
+
+def test_show_completion_prints_the_named_shells_script(invoke):
+    assert "#compdef paincompare" in invoke("--show-completion", "zsh").stdout
+    assert "complete --command paincompare" in invoke("--show-completion", "fish").stdout
+
+
+def test_completion_escapes_names_with_spaces(run):
+    env = user_env(_PAINCOMPARE_COMPLETE="complete_bash", COMP_WORDS="paincompare show phys", COMP_CWORD="2")
+    assert "physical\\ therapy" in run(env=env).stdout.split("\n")
+
+
+def test_a_full_disk_on_stdout_is_one_clear_line_and_exit_1(tmp_path):
+    import subprocess
+
+    from conftest import script
+
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [script(), "compare", "ketamine", "opioids"], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 1
+    assert result.stderr == "paincompare: error: cannot write to standard output: No space left on device\n"

@@ -66,6 +66,7 @@ class _State:
     catalogue: str | None = None
     debug = False
     no_color = False
+    no_pager = False
 
 
 def _complete_treatment(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -75,10 +76,18 @@ def _complete_treatment(ctx: typer.Context, incomplete: str) -> list[str]:
         loaded = catalogue_file.load(catalogue_file.choose_path(chosen))
     except PainCompareError:
         return []
-    start = incomplete.casefold()
+    start = incomplete.casefold().lstrip("'\"")
     names = dict.fromkeys(n for t in loaded.treatments for n in (t.id, *t.aliases))
     # a name with control characters could act on the terminal when the shell lists it
-    return [n for n in names if n.casefold().startswith(start) and n.isprintable()]
+    found = [n for n in names if n.casefold().startswith(start) and n.isprintable()]
+    return [_quoted_for_shell(n) for n in found]
+
+
+def _quoted_for_shell(name: str) -> str:
+    """bash and zsh insert a completion as typed, so a space must be escaped; fish quotes by itself."""
+    if " " not in name or os.environ.get("_PAINCOMPARE_COMPLETE", "").endswith("fish"):
+        return name
+    return name.replace(" ", "\\ ")
 
 
 def _complete_rows(incomplete: str) -> list[str]:
@@ -88,13 +97,14 @@ def _complete_rows(incomplete: str) -> list[str]:
 
 
 FormatOption = Annotated[
-    Format,
+    Format | None,
     typer.Option(
         "--format",
         "-f",
-        envvar="PAINCOMPARE_FORMAT",
         case_sensitive=False,
-        help="Output format: table, plain, markdown, csv, json or html.",
+        show_default=False,
+        help="Output format: table, plain, markdown, csv, json or html. Default: from the -o file's "
+        "extension, else PAINCOMPARE_FORMAT, else table.",
     ),
 ]
 OutputOption = Annotated[
@@ -135,6 +145,9 @@ def _global(
         bool, typer.Option("--debug", envvar="PAINCOMPARE_DEBUG", help="Show a traceback for internal errors.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long output (also PAINCOMPARE_PAGER=cat).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -142,6 +155,7 @@ def _global(
     _State.catalogue = catalogue
     _State.debug = debug
     _State.no_color = no_color
+    _State.no_pager = no_pager
 
 
 def _load() -> m.Catalogue:
@@ -154,10 +168,12 @@ def _load() -> m.Catalogue:
     return loaded
 
 
-def _emit(report: Report, fmt: str, destination: str | None) -> None:
+def _emit(report: Report, fmt: str | None, destination: str | None) -> None:
     to_file = destination not in (None, output.STDOUT)
+    chosen = output.choose_format(fmt, destination, os.environ.get("PAINCOMPARE_FORMAT"))
     env = OutputEnv.for_file() if to_file else OutputEnv.detect(sys.stdout, no_color=_State.no_color)
-    output.write(render(report, OutputFormat(fmt.lower()), env), destination)
+    pager = None if to_file or _State.no_pager else output.pager_command(env)
+    output.write(render(report, OutputFormat(chosen), env), destination, pager)
 
 
 def _warn(message: str) -> None:
@@ -183,7 +199,7 @@ def list_treatments(
     ] = None,
     sort: Annotated[SortKey | None, typer.Option(help="Sort by a field, in the order its scale is written.")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
@@ -229,7 +245,7 @@ def compare(
     ] = None,
     condition: ConditionOption = None,
     detail: Annotated[bool, typer.Option("--detail", help="The full text of every answer, not the short one.")] = False,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
@@ -251,7 +267,7 @@ def show(
         typer.Argument(help="A treatment: id, name or alias.", metavar="TREATMENT", autocompletion=_complete_treatment),
     ],
     condition: ConditionOption = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
@@ -271,7 +287,7 @@ def sources(
             help="Only the sources this treatment cites.", metavar="[TREATMENT]", autocompletion=_complete_treatment
         ),
     ] = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
@@ -283,7 +299,7 @@ def sources(
 
 @app.command()
 def conditions(
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
@@ -317,11 +333,64 @@ def _parse_rows(rows: str | None) -> tuple[str, ...]:
     return chosen
 
 
+# Global options a person may also type after the command (`paincompare list --no-color`);
+# they are moved in front of it, where the command line expects them.
+_GLOBAL_FLAGS = ("--no-color", "--no-pager", "--debug")
+_GLOBAL_WITH_VALUE = ("--catalogue",)
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def globals_first(args: list[str]) -> list[str]:
+    """The arguments with global options moved before the command; nothing after '--' is touched."""
+    command_at = next(
+        (i for i, a in enumerate(args) if not a.startswith("-") and (i == 0 or args[i - 1] not in _GLOBAL_WITH_VALUE)),
+        None,
+    )
+    if command_at is None:
+        return args
+    head, rest, moved = args[:command_at], [], []
+    tail = args[command_at:]
+    index = 0
+    while index < len(tail):
+        arg = tail[index]
+        if arg == "--":
+            rest += tail[index:]
+            break
+        if arg in _GLOBAL_FLAGS or arg.split("=", 1)[0] in _GLOBAL_WITH_VALUE and "=" in arg:
+            moved.append(arg)
+        elif arg in _GLOBAL_WITH_VALUE and index + 1 < len(tail):
+            moved += [arg, tail[index + 1]]
+            index += 1
+        else:
+            rest.append(arg)
+        index += 1
+    return head + moved + rest
+
+
+def _completion_for_shell(args: list[str]) -> int | None:
+    """`--show-completion zsh` and `--install-completion fish`: the named shell, not the one detected."""
+    if len(args) != 2 or args[0] not in ("--show-completion", "--install-completion") or args[1] not in _SHELLS:
+        return None
+    from typer import _completion_shared as completion  # Typer's own scripts, for a shell it was told
+
+    name, variable = "paincompare", "_PAINCOMPARE_COMPLETE"
+    if args[0] == "--show-completion":
+        typer.echo(completion.get_completion_script(prog_name=name, complete_var=variable, shell=args[1]))
+    else:
+        shell, path = completion.install(shell=args[1], prog_name=name, complete_var=variable)
+        output.message(f"{shell} completion installed in {path}; it takes effect in a new shell.")
+    return ExitCode.OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Runs the app; returns the exit code instead of letting a traceback reach the person."""
     _tolerate_narrow_encodings()
+    args = globals_first(list(sys.argv[1:] if argv is None else argv))
     try:
-        app(args=argv, prog_name="paincompare")
+        shown = _completion_for_shell(args)
+        if shown is not None:
+            return shown
+        app(args=args, prog_name="paincompare")
     except SystemExit as exc:
         return _exit_code(exc)
     except PainCompareError as exc:
@@ -333,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _broken_pipe()
     except Exception:  # noqa: BLE001 - the last line of defence: one line, not a traceback
-        if _State.debug or os.environ.get("PAINCOMPARE_DEBUG") or "--debug" in (argv or sys.argv[1:]):
+        if _State.debug or os.environ.get("PAINCOMPARE_DEBUG") or "--debug" in args:
             import traceback  # only ever needed here
 
             traceback.print_exc()

@@ -121,9 +121,11 @@ def sort_key(e: m.Evidence) -> tuple[int, int]:
     """Best finding first: size of benefit, then certainty.
 
     A very-low-certainty finding ranks as 'unclear' whatever its size, because its statement is
-    "we are very uncertain" and it must not outrank a finding we can be surer of.
+    "the evidence is very uncertain" and it must not outrank a finding we can be surer of; so does
+    a change over time with no comparison group, which is not an effect of the treatment.
     """
-    benefit = "unclear" if e.certainty == "very-low" and e.benefit != "no-trials" else e.benefit
+    uncertain = e.certainty == "very-low" or e.comparator == "no-comparison"
+    benefit = "unclear" if uncertain and e.benefit != "no-trials" else e.benefit
     certainty = m.CERTAINTIES.rank(e.certainty) if e.certainty else len(m.CERTAINTIES.words)
     return (m.BENEFITS.rank(benefit), certainty)
 

@@ -3,23 +3,103 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
-from paincompare.errors import OutputError
+from paincompare.errors import OutputError, UsageError
+from paincompare.terminal import OutputEnv
 
 STDOUT = "-"
+FORMATS = ("table", "plain", "markdown", "csv", "json", "html")
+# -o FILE without --format: the format its extension names
+EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".txt": "table",
+    ".tsv": "plain",
+}
+DEFAULT_PAGER = "less -FRX"  # as git: quit if one screen, keep colour, leave the screen as it was
 
 
-def write(text: str, destination: str | None) -> None:
-    """Writes to stdout when destination is None or '-', else to that file."""
+def choose_format(given: str | None, destination: str | None, from_environment: str | None) -> str:
+    """--format, else the -o file's extension, else PAINCOMPARE_FORMAT, else table; a clash is a usage error."""
+    implied = EXTENSIONS.get(Path(destination).suffix.lower()) if destination not in (None, STDOUT) else None
+    if given:
+        given = given.lower()
+        if implied and implied != given and not (implied == "table" and given == "plain"):
+            raise UsageError(
+                f"--format {given} does not match the file name {destination} (which means {implied}); "
+                "change one of them"
+            )
+        return given
+    if implied:
+        return implied
+    if from_environment:
+        chosen = from_environment.strip().lower()
+        if chosen not in FORMATS:
+            raise UsageError(
+                f"PAINCOMPARE_FORMAT: '{from_environment}' is not a format; use one of: {', '.join(FORMATS)}"
+            )
+        return chosen
+    return "table"
+
+
+def pager_command(env: OutputEnv) -> str | None:
+    """The pager for long output on a terminal: PAINCOMPARE_PAGER, else PAGER, else less -FRX; never in a pipe."""
+    if not env.is_tty:
+        return None
+    chosen = os.environ.get("PAINCOMPARE_PAGER", os.environ.get("PAGER", DEFAULT_PAGER)).strip()
+    return None if chosen in ("", "cat") else chosen
+
+
+def write(text: str, destination: str | None, pager: str | None = None) -> None:
+    """Writes to stdout when destination is None or '-' (through the pager when it is longer than
+    the screen), else to that file."""
     if destination in (None, STDOUT):
         if sys.stdout is None:
             raise OutputError("standard output is closed; write to a file with -o FILE")
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if pager and text.count("\n") >= shutil.get_terminal_size((80, 24)).lines and _page(text, pager):
+            return
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk or a device error behind stdout is an ordinary failure
+            raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return
     write_file(Path(destination), text)
+
+
+def _page(text: str, command: str) -> bool:
+    """Shows text through the pager; False if the pager cannot be started (then it is printed)."""
+    import shlex
+    import subprocess  # only when paging; kept off the start-up path
+
+    try:
+        process = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=_pager_environment())
+    except (OSError, ValueError):
+        return False
+    try:
+        assert process.stdin is not None
+        process.stdin.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        process.stdin.close()
+    except BrokenPipeError:
+        pass  # the person quit the pager before the end: that is fine
+    process.wait()
+    return True
+
+
+def _pager_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # git's default: one screen quits, colour kept
+    env.setdefault("LESSCHARSET", "utf-8")
+    return env
 
 
 def message(text: str) -> None:

@@ -13,7 +13,7 @@ import re
 MAX_GRADE = 9.0
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*")
-_SENTENCE_END = re.compile(r"[.!?;:]+(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 

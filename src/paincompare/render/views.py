@@ -466,7 +466,8 @@ def _conditions_view(report: Report) -> View:
         depth = len(query.broader(catalogue, c.id)) - 1
         own = query.treatments_with_evidence(catalogue, c.id, include_narrower=False)
         total = query.treatments_with_evidence(catalogue, c.id, include_narrower=True)
-        rows.append([["  " * depth + c.name], [c.id], [", ".join(c.synonyms) or "none"], [str(own)], [str(total)]])
+        name = ("  " * (depth - 1) + "└ " if depth else "") + c.name  # the tree, readable without indents too
+        rows.append([[name], [c.id], [", ".join(c.synonyms) or "none"], [str(own)], [str(total)]])
         records.append([c.id, c.name, c.parent or "", "; ".join(c.synonyms), str(own), str(total)])
     header = ["Condition", "Id", "Also called", "Treatments", "With narrower"]
     return View(

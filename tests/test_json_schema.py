@@ -1,0 +1,48 @@
+"""docs/json-output.schema.json is generated from the record shape, and its scales are the model's."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import REPO
+
+from paincompare import json_schema
+from paincompare import models as m
+
+FILE = REPO / "docs" / "json-output.schema.json"
+
+
+def test_the_published_schema_is_the_generated_one():
+    assert FILE.read_text(encoding="utf-8") == json_schema.text(), (
+        "regenerate it: python -m paincompare.json_schema > docs/json-output.schema.json"
+    )
+
+
+def test_every_enumeration_is_a_models_scale():
+    schema = json.loads(FILE.read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    pairs = {
+        ("evidence", "benefit"): m.BENEFITS,
+        ("evidence", "certainty"): m.CERTAINTIES,
+        ("evidence", "comparator"): m.COMPARATORS,
+        ("evidence", "outcome"): m.OUTCOMES,
+        ("duration", "basis"): m.DURATION_BASES,
+        ("duration", "length"): m.DURATION_LENGTHS,
+        ("onset", "speed"): m.ONSET_SPEEDS,
+        ("invasiveness", "level"): m.INVASIVENESS,
+        ("addiction_risk", "level"): m.ADDICTION_LEVELS,
+        ("guideline_stance", "stance"): m.STANCES,
+        ("cost", "tier"): m.COST_TIERS,
+        ("claim", "verdict"): m.VERDICTS,
+        ("treatment", "category"): m.CATEGORIES,
+        ("source", "kind"): m.SOURCE_KINDS,
+    }
+    for (record, field), scale in pairs.items():
+        assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)
+    found = {
+        (name, field)
+        for name, record in defs.items()
+        for field, spec in record["properties"].items()
+        if "enum" in spec and field != "us_schedule"
+    }
+    assert found == set(pairs), "an enumeration has no model scale to match"
