@@ -32,6 +32,7 @@ TARGETS = {
     "a/c": 1.20,  # compare (table, to a pipe) / import floor
     "b/c": 0.85,  # list --format json / import floor
     "e/c": 1.00,  # shell completion / import floor
+    "t/tc": 1.20,  # compare drawn for a 120-column terminal / the floor under the same terminal
     "10k/1k list": 12.0,  # linear: ten times the treatments, at most twelve times the time
     "10k/1k validate": 12.0,
     "list 10k / bare parse 10k": 2.5,
@@ -59,6 +60,9 @@ def startup_commands(cache_dir: Path) -> dict[str, tuple[list[str], dict[str, st
         "d": ([PYTHON, "-c", "pass"], env),
         "e": ([SCRIPT], completion),
         "b0": ([SCRIPT, "list", "--format", "json"], dict(env, PAINCOMPARE_NO_CACHE="1")),
+        # the terminal path: fitted to 120 columns, colour on, no pager (it would wait for a key)
+        "t": ([SCRIPT, "compare", "ketamine", "opioids"], dict(env, TERM="xterm-256color", PAINCOMPARE_PAGER="cat")),
+        "tc": ([PYTHON, "-c", "import typer, rich.table, yaml"], dict(env, TERM="xterm-256color")),
     }
 
 
@@ -71,13 +75,44 @@ def time_once(argv: list[str], env: dict[str, str]) -> float:
     return elapsed * 1000
 
 
+def time_on_terminal(argv: list[str], env: dict[str, str], columns: int = 120, rows: int = 50) -> float:
+    """Wall time of a run whose stdout is a pseudo-terminal of the given size, read to the end."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    while True:
+        try:
+            if not os.read(controller, 65536):
+                break
+        except OSError:  # the terminal closes with the process
+            break
+    code = process.wait()
+    elapsed = time.perf_counter() - start
+    os.close(controller)
+    if code != 0:
+        raise SystemExit(f"benchmark command failed ({code}) on a terminal: {' '.join(argv)}")
+    return elapsed * 1000
+
+
 def interleaved(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
+    """Median milliseconds per command; a name starting with 't' runs on a 120-column terminal."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for argv, env in commands.values():  # one warm-up each: file cache, .pyc files, catalogue cache
-        time_once(argv, env)
+
+    def once(name: str, argv: list[str], env: dict[str, str]) -> float:
+        return time_on_terminal(argv, env) if name.startswith("t") else time_once(argv, env)
+
+    for name, (argv, env) in commands.items():  # one warm-up each: file cache, .pyc files, catalogue cache
+        once(name, argv, env)
     for _ in range(runs):
         for name, (argv, env) in commands.items():
-            times[name].append(time_once(argv, env))
+            times[name].append(once(name, argv, env))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -93,14 +128,14 @@ def write_catalogue(folder: Path, count: int) -> Path:
             "disclaimer": "Benchmark data, not advice.",
         },
         "sources": {
-            "bench-guideline": {
+            "g": {
                 "title": "A guideline",
                 "publisher": "Bench",
                 "year": 2021,
                 "url": "https://example.org/g",
                 "kind": "guideline",
             },
-            "bench-review": {
+            "r": {
                 "title": "A review",
                 "authors": "Doe J",
                 "year": 2020,
@@ -108,22 +143,24 @@ def write_catalogue(folder: Path, count: int) -> Path:
                 "kind": "systematic-review",
             },
         },
+        "conditions": {"c": {"name": "chronic pain", "synonyms": []}},
     }
-    record = """  - id: treatment-NUMBER
-    name: Treatment NUMBER
-    aliases: [alias-NUMBER]
+    record = """  - id: t-NUMBER
+    name: T NUMBER
+    aliases: [a-NUMBER]
     category: medication
-    how_given: {route: By mouth, setting: At home, sessions: Daily, sources: [bench-review]}
-    addiction_risk: {level: low, us_schedule: null, summary: Not controlled., sources: [bench-review]}
-    onset: {speed: days, summary: Within days., sources: [bench-review]}
-    duration: {length: hours, summary: A few hours., sources: [bench-review]}
-    invasiveness: none
+    how_given: {route: By mouth, setting: At home, sessions: Daily, short: A pill., sources: [r]}
+    addiction_risk: {level: low, us_schedule: null, summary: Not controlled., short: None., sources: [r]}
+    onset: {speed: days, summary: Days., short: Days., sources: [r]}
+    duration: {length: hours, basis: each-dose, summary: Hours., short: Hours., sources: [r]}
+    invasiveness: {level: none, short: None., sources: [r]}
     evidence:
-      - {condition: chronic low back pain, certainty: low, effect: A small effect., sources: [bench-review]}
-    side_effects: {common: [Nausea], serious: [Stomach bleeding], sources: [bench-review]}
+      - {condition: c, outcome: pain, comparator: dummy, follow_up: 12 weeks, benefit: small, certainty: low,
+         effect: Small., sources: [r]}
+    side_effects: {common: [Nausea], common_short: Nausea., serious: [Bleeding], serious_short: Bleeding., sources: [r]}
     guidelines:
-      - {guideline: bench-guideline, stance: consider, scope: Adults, sources: [bench-guideline]}
-    cost: {tier: low, summary: Cheap., sources: [bench-review]}
+      - {guideline: g, stance: consider, scope: Adults, conditions: [c], short: Consider it., sources: [g]}
+    cost: {tier: low, summary: Cheap., short: Cheap., sources: [r]}
     claims: []
     reviewed: "2026-11-25"
 """
@@ -191,6 +228,7 @@ def main() -> int:
         "a/c": startup["a"] / floor,
         "b/c": startup["b"] / floor,
         "e/c": startup["e"] / floor,
+        "t/tc": startup["t"] / startup["tc"],
         "10k/1k list": sized["list 10000"] / sized["list 1000"],
         "10k/1k validate": sized["validate 10000"] / sized["validate 1000"],
         "list 10k / bare parse 10k": sized["list 10000"] / sized["bare parse 10000"],
@@ -207,6 +245,8 @@ def main() -> int:
         "d": "(d) python -c pass",
         "e": "(e) shell completion of 'keta'",
         "b0": "(b) again, catalogue cache turned off",
+        "t": "(t) compare ketamine opioids, on a 120-column terminal",
+        "tc": "(tc) the floor (c), on the same terminal",
     }
     print(f"{'command':<58}{'ms':>10}")
     for key, label in labels.items():

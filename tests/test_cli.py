@@ -362,3 +362,20 @@ def test_a_full_disk_on_stdout_is_one_clear_line_and_exit_1(tmp_path):
         )
     assert result.returncode == 1
     assert result.stderr == "paincompare: error: cannot write to standard output: No space left on device\n"
+
+
+def test_every_readme_usage_line_works_as_written(invoke, tmp_path, monkeypatch):
+    import shlex
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Usage", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    lines = [shlex.split(line, comments=True) for line in block.strip().splitlines()]
+    assert len(lines) >= 10
+    monkeypatch.chdir(tmp_path)
+    factory.write(tmp_path, factory.catalogue(), "my-catalogue.yaml")
+    for words in lines:
+        assert words[0] == "paincompare"
+        result = invoke(*words[1:])
+        assert result.code == 0, (words, result.stderr)

@@ -103,3 +103,64 @@ def test_closed_stdout_is_a_clear_error(tmp_path):
     )
     assert result.returncode == 1
     assert "standard output is closed" in result.stderr and "Traceback" not in result.stderr
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str], rows: int = 20, columns: int = 100) -> str:
+    """Runs paincompare with stdout on a pseudo-terminal of the given size; returns what it showed."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    from conftest import script
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    process = subprocess.Popen([script(), *args], stdin=terminal, stdout=terminal, stderr=terminal, env=env)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait(timeout=60)
+    os.close(controller)
+    return shown.decode("utf-8", "replace")
+
+
+def test_long_output_on_a_terminal_goes_through_the_pager_and_never_in_a_pipe(tmp_path, run):
+    from conftest import user_env
+
+    paged = tmp_path / "paged.txt"
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ncat > {paged}\n", encoding="utf-8")
+    pager.chmod(0o755)
+    env = user_env(PAINCOMPARE_PAGER=str(pager), TERM="xterm")
+    shown = _on_a_terminal(["compare", "ketamine", "opioids"], env)
+    assert "How well does" in paged.read_text(encoding="utf-8") and "How well" not in shown
+    paged.unlink()
+    assert _on_a_terminal(["compare", "ketamine", "opioids", "--no-pager"], env).count("How well") == 1
+    assert not paged.exists()
+    assert "How well" in run("compare", "ketamine", "opioids", env=env).stdout and not paged.exists()
+    short = _on_a_terminal(["compare", "ketamine", "opioids", "--rows", "cost"], env, rows=200)
+    assert "What does it cost" in short and not paged.exists(), "output that fits the screen is printed"
+
+
+def test_pager_choice(monkeypatch):
+    from paincompare import output
+    from paincompare.terminal import OutputEnv
+
+    tty = OutputEnv(is_tty=True, width=80, colour=False, ascii_only=False)
+    for name in ("PAINCOMPARE_PAGER", "PAGER"):
+        monkeypatch.delenv(name, raising=False)
+    assert output.pager_command(tty) == "less -FRX"
+    monkeypatch.setenv("PAGER", "more")
+    assert output.pager_command(tty) == "more"
+    monkeypatch.setenv("PAINCOMPARE_PAGER", "cat")
+    assert output.pager_command(tty) is None
+    assert output.pager_command(tty._replace(is_tty=False)) is None
