@@ -152,8 +152,17 @@ def test_help_has_examples(run, args):
         assert "paincompare compare ketamine opioids" in shown
 
 
-def test_version_and_python_dash_m(run):
-    assert run("--version").stdout.startswith("paincompare 0.")
+def test_version_and_python_dash_m(run, tmp_path):
+    import subprocess
+    import sys
+
+    from paincompare import __version__
+
+    assert run("--version").stdout == f"paincompare {__version__}\n"
+    module = subprocess.run(
+        [sys.executable, "-m", "paincompare", "--version"], capture_output=True, text=True, cwd=tmp_path, env=user_env()
+    )
+    assert module.returncode == 0 and module.stdout == f"paincompare {__version__}\n"
 
 
 def test_sources_lists_the_bibliography_and_one_treatments_citations(run):

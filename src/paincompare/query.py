@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -59,6 +58,8 @@ def resolve_all(catalogue: m.Catalogue, names: Iterable[str]) -> list[m.Treatmen
 
 def suggestions(catalogue: m.Catalogue, key: str, also: list[m.Treatment]) -> list[str]:
     """Close spellings of `key` among every id, name and alias, as 'id (name)' labels."""
+    import difflib  # only for a name that matched nothing
+
     by_name = {n: t for t in catalogue.treatments for n in _names(t)}
     close = difflib.get_close_matches(key, list(by_name), n=5, cutoff=0.6)
     picked = {t.id: t for t in also}
@@ -159,6 +160,8 @@ def match_conditions(catalogue: m.Catalogue, text: str) -> frozenset[str]:
         c.id for c in catalogue.conditions.values() if key and any(f" {key} " in f" {n} " for n in _condition_names(c))
     }
     if not matched:
+        import difflib  # only for a word that matched nothing
+
         every = {n: c for c in catalogue.conditions.values() for n in _condition_names(c)}
         close = difflib.get_close_matches(key, list(every), n=5, cutoff=0.6)
         raise UnknownConditionError(text, list(dict.fromkeys(every[n].name for n in close)))

@@ -8,6 +8,7 @@ by it, JSON output writes records by it, and docs/json-output.schema.json is gen
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from paincompare import models as m
@@ -208,78 +209,148 @@ for _cls, _fields in SHAPES.items():  # the spec and the typed records must name
     assert tuple(f.name for f in _fields) == _cls._fields, _cls  # type: ignore[attr-defined]
 
 
-# -- plain data, for JSON -----------------------------------------------------------------------
+# -- converters, compiled once per kind: loading from the cache and writing JSON are on every run's
+# path, and a function per kind is several times quicker than deciding the kind for every value.
+
+Converter = Callable[[Any], Any]
+_TO_DATA: dict[Kind, Converter] = {}
+_TO_PLAIN: dict[Kind, Converter] = {}
+_FROM_PLAIN: dict[Kind, Converter] = {}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _compiled(cache: dict[Kind, Converter], build: Callable[[Kind], Converter], kind: Kind) -> Converter:
+    found = cache.get(kind)
+    if found is None:
+        found = cache[kind] = build(kind)
+    return found
+
+
+def _build_to_data(kind: Kind) -> Converter:
+    if kind.name == "record":
+        assert kind.record is not None
+        fields = SHAPES[kind.record]
+        names = tuple(f.name for f in fields)
+        deep = [(f.name, to_data_converter(f.kind)) for f in fields if to_data_converter(f.kind) is not _same]
+        optional = [f.name for f in fields if not f.required]
+
+        def record_data(value: Any) -> Any:
+            data = dict(zip(names, value))
+            for name, convert in deep:
+                if data[name] is not None:
+                    data[name] = convert(data[name])
+            for name in optional:  # an optional field left out rather than shown as null
+                if data[name] is None:
+                    del data[name]
+            return data
+
+        return record_data
+    if kind.name == "list":
+        assert kind.item is not None
+        item = to_data_converter(kind.item)
+        return list if item is _same else (lambda value: [item(v) for v in value])
+    if kind.name == "sources":
+        return list
+    if kind.name == "map":
+        assert kind.record is not None
+        each = to_data_converter(record(kind.record))
+        return lambda value: {key: each(v) for key, v in value.items()}
+    if kind.name == "date":
+        return lambda value: value.isoformat()
+    return _same
+
+
+def _build_to_plain(kind: Kind) -> Converter:
+    if kind.name == "record":
+        assert kind.record is not None
+        fields = [_optional(to_plain_converter(f.kind)) for f in SHAPES[kind.record]]
+        return lambda value: tuple(convert(item) for convert, item in zip(fields, value))
+    if kind.name == "list":
+        assert kind.item is not None
+        item = to_plain_converter(kind.item)
+        return lambda value: tuple(item(v) for v in value)
+    if kind.name == "map":
+        assert kind.record is not None
+        each = to_plain_converter(record(kind.record))
+        return lambda value: tuple(each(v) for v in value.values())
+    if kind.name == "date":
+        return lambda value: value.isoformat()
+    return _same
+
+
+def _build_from_plain(kind: Kind) -> Converter:
+    if kind.name == "record":
+        assert kind.record is not None
+        make = kind.record._make  # type: ignore[attr-defined]
+        fields = SHAPES[kind.record]
+        deep = [(i, from_plain_converter(f.kind)) for i, f in enumerate(fields)]
+        deep = [(i, convert) for i, convert in deep if convert is not _same]
+        if not deep:
+            return make  # every field is stored as it is used: rebuild in one call
+        count = len(fields)
+
+        def rebuild(value: Any) -> Any:
+            if len(value) != count:
+                raise ValueError(f"a stored record has {len(value)} fields, not {count}")
+            items = list(value)
+            for i, convert in deep:
+                if items[i] is not None:
+                    items[i] = convert(items[i])
+            return make(items)
+
+        return rebuild
+    if kind.name == "list":
+        assert kind.item is not None
+        item = from_plain_converter(kind.item)
+        return tuple if item is _same else (lambda value: tuple(item(v) for v in value))
+    if kind.name == "map":
+        assert kind.record is not None
+        each = from_plain_converter(record(kind.record))
+        return lambda value: {row[0]: row for row in map(each, value)}
+    if kind.name == "date":
+        return dt.date.fromisoformat
+    if kind.name == "sources":
+        return tuple
+    return _same
+
+
+def _optional(convert: Converter) -> Converter:
+    if convert is _same:
+        return _same
+    return lambda value: None if value is None else convert(value)
+
+
+def to_data_converter(kind: Kind) -> Converter:
+    return _compiled(_TO_DATA, _build_to_data, kind)
+
+
+def to_plain_converter(kind: Kind) -> Converter:
+    return _compiled(_TO_PLAIN, _build_to_plain, kind)
+
+
+def from_plain_converter(kind: Kind) -> Converter:
+    return _compiled(_FROM_PLAIN, _build_from_plain, kind)
 
 
 def to_data(value: Any, kind: Kind) -> Any:
     """A value as JSON-ready data: records as mappings (optional fields left out when empty)."""
-    if value is None:
-        return None
-    if kind.name == "record":
-        assert kind.record is not None
-        data: dict[str, Any] = {}
-        for spec, item in zip(SHAPES[kind.record], value):
-            if item is None and not spec.required:
-                continue
-            data[spec.name] = to_data(item, spec.kind)
-        return data
-    if kind.name == "list" or kind.name == "sources":
-        item_kind = kind.item or SLUG
-        return [to_data(item, item_kind) for item in value]
-    if kind.name == "map":
-        assert kind.record is not None
-        return {key: to_data(item, record(kind.record)) for key, item in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+    return None if value is None else to_data_converter(kind)(value)
+
+
+def to_plain(value: Any, kind: Kind) -> Any:
+    """A value as built-in types only (tuples in field order), which marshal can store."""
+    return None if value is None else to_plain_converter(kind)(value)
+
+
+def from_plain(value: Any, kind: Kind) -> Any:
+    """The inverse of to_plain: typed records rebuilt from stored tuples."""
+    return None if value is None else from_plain_converter(kind)(value)
 
 
 def treatment_data(treatment: m.Treatment) -> dict[str, Any]:
     """A treatment record as plain data with the catalogue's field names (the JSON contract)."""
     data: dict[str, Any] = to_data(treatment, record(m.Treatment))
     return data
-
-
-# -- positional tuples, for the cache -----------------------------------------------------------
-
-
-def to_plain(value: Any, kind: Kind) -> Any:
-    """A value as built-in types only (tuples in field order), which marshal can store."""
-    if value is None:
-        return None
-    if kind.name == "record":
-        assert kind.record is not None
-        return tuple(to_plain(item, spec.kind) for spec, item in zip(SHAPES[kind.record], value))
-    if kind.name == "list":
-        assert kind.item is not None
-        return tuple(to_plain(item, kind.item) for item in value)
-    if kind.name == "map":
-        assert kind.record is not None
-        return tuple(to_plain(item, record(kind.record)) for item in value.values())
-    if kind.name == "date":
-        return value.isoformat()
-    return value
-
-
-def from_plain(value: Any, kind: Kind) -> Any:
-    """The inverse of to_plain: typed records rebuilt from stored tuples."""
-    if value is None:
-        return None
-    if kind.name == "record":
-        assert kind.record is not None
-        fields = SHAPES[kind.record]
-        if len(value) != len(fields):
-            raise ValueError(f"stored {kind.record.__name__} has {len(value)} fields, not {len(fields)}")
-        return kind.record(*(from_plain(item, spec.kind) for spec, item in zip(fields, value)))
-    if kind.name == "list":
-        assert kind.item is not None
-        return tuple(from_plain(item, kind.item) for item in value)
-    if kind.name == "map":
-        assert kind.record is not None
-        rows = [from_plain(item, record(kind.record)) for item in value]
-        return {row[0]: row for row in rows}
-    if kind.name == "date":
-        return dt.date.fromisoformat(value)
-    if kind.name == "sources":
-        return tuple(value)
-    return value

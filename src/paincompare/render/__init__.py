@@ -47,7 +47,7 @@ def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:
     """The report as text in the chosen format; formats are imported only when used."""
     from paincompare.render import views
 
-    view = views.build(report, env.ascii_only)
+    view = views.build(report, env.ascii_only, data_only=fmt is OutputFormat.JSON)
     module = importlib.import_module(f"paincompare.render.{fmt.value}_format")
     text: str = module.render(view, report.headers, env)
     return text

@@ -35,7 +35,7 @@ ol.refs li { overflow-wrap: anywhere; }
 footer { margin-top: 1rem; font-size: .9rem; border-top: 1px solid #777; padding-top: .5rem; }
 @page { margin: 8mm 9mm; }
 @media print {
-  body { margin: 0; font-size: 10pt; line-height: 1.08; }
+  body { margin: 0; font-size: 10pt; line-height: 1.05; }
   h1 { font-size: 12pt; margin: 0 0 2pt; }
   p.lead { font-size: 10pt; }
   th, td { padding: 1pt 3pt; }

@@ -17,7 +17,7 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     if not env.is_tty:
         # For scripts: compact and ASCII-escaped (control characters included), which json's C
         # encoder writes several times faster than the indented form.
-        return json.dumps(view.data) + "\n"
+        return json.dumps(view.data, separators=(",", ":")) + "\n"
     # For a person at a terminal: indented, with readable non-ASCII text.
     text = json.dumps(view.data, ensure_ascii=env.ascii_only, indent=2)
     return _RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"

@@ -94,7 +94,7 @@ class View(NamedTuple):
     records: tuple[list[str], list[list[str]]]  # for scripts: header and rows of fields (plain, csv)
     references: list[Reference]  # numbered lines after the table
     footer: list[str]
-    data: dict[str, Any]  # for json
+    data: dict[str, Any]  # for json: built only when asked for (build's data_only), else empty
 
 
 def words(value: str) -> str:
@@ -163,8 +163,13 @@ def footer(catalogue: m.Catalogue) -> list[str]:
     ]
 
 
-def build(report: Report, ascii_only: bool = False) -> View:
-    """The report's view; every report kind has exactly one builder."""
+def build(report: Report, ascii_only: bool = False, data_only: bool = False) -> View:
+    """The report's view; every report kind has exactly one builder.
+
+    `data_only` (for JSON) builds just the document: drawing the table's cells would be wasted work.
+    """
+    if data_only:
+        return View(report.kind, TITLES[report.kind], [], Table([], [], False), ([], []), [], [], _data(report))
     match report.kind:
         case ReportKind.LIST:
             return _list_view(report, ascii_only)
@@ -206,7 +211,7 @@ def _list_view(report: Report, ascii_only: bool) -> View:
         records=(list(LIST_FIELDS), records),
         references=refs.lines(full=False),
         footer=footer(report.catalogue),
-        data=_document(report),
+        data={},
     )
 
 
@@ -266,7 +271,7 @@ def _grid_view(report: Report, ascii_only: bool) -> View:
         records=(["treatment", "question", "answer"], records),
         references=refs.lines(full=detail),
         footer=footer(report.catalogue),
-        data=_document(report),
+        data={},
     )
 
 
@@ -396,18 +401,42 @@ def _guidelines_cell(report: Report, t: m.Treatment, refs: References, ascii_onl
     stances = query.stances_for(report.catalogue, t, report.filters.conditions)
     if not stances:
         return ["No guideline in this catalogue speaks to it" + (" for this condition." if t.guidelines else ".")]
+    if not detail:
+        return _stances_in_short(stances, refs)
     lines = []
     for g in stances:
-        sources = [g.guideline, *[s for s in g.sources if s != g.guideline]]
         name = refs.catalogue.sources[g.guideline].label()
-        if detail:
-            wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
-            text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
-        else:  # the scope as the conditions it covers: short, and exact
-            scope = ", ".join(_short_condition(refs.catalogue, c) for c in g.conditions)
-            text = f"{name}: {words(g.stance)} ({scope})."
-        lines.append(refs.cite(text, sources))
+        wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
+        text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
+        lines.append(refs.cite(text, _stance_sources(g)))
     return lines
+
+
+def _stances_in_short(stances: list[m.GuidelineStance], refs: References) -> list[str]:
+    """One line per stance word, strongest for first: 'Do not offer: NICE NG59 (sciatica) [4]; ...'.
+
+    Each guideline keeps its exact scope, as the conditions its stance covers, so a UK "do not
+    offer" and a US "recommended" for different conditions are never read as one contradiction.
+    """
+    lines = []
+    for stance in m.STANCES.words:
+        by_guideline: dict[str, tuple[list[str], list[str]]] = {}
+        for g in (g for g in stances if g.stance == stance):
+            conditions, sources = by_guideline.setdefault(g.guideline, ([], []))
+            conditions += [c for c in g.conditions if c not in conditions]
+            sources += [s for s in _stance_sources(g) if s not in sources]
+        if not by_guideline:
+            continue
+        parts = []
+        for guideline, (conditions, sources) in by_guideline.items():
+            scope = ", ".join(_short_condition(refs.catalogue, c) for c in conditions)
+            parts.append(refs.cite(f"{refs.catalogue.sources[guideline].label()} ({scope})", sources))
+        lines.append(f"{words(stance).capitalize()}: {'; '.join(parts)}.")
+    return lines
+
+
+def _stance_sources(g: m.GuidelineStance) -> list[str]:
+    return [g.guideline, *[s for s in g.sources if s != g.guideline]]
 
 
 def _short_condition(catalogue: m.Catalogue, condition_id: str) -> str:
@@ -430,7 +459,7 @@ def _claims_cell(t: m.Treatment, refs: References, ascii_only: bool, detail: boo
     counts = {v: sum(1 for c in t.claims if c.verdict == v) for v in m.VERDICTS.words}
     summary = ", ".join(f"{n} {words(v)}" for v, n in counts.items() if n)
     sources = list(dict.fromkeys(s for c in t.claims for s in c.sources))
-    return [refs.cite(f"{len(t.claims)} checked: {summary}. See show for each.", sources)]
+    return [refs.cite(f"{len(t.claims)} checked: {summary}.", sources)]
 
 
 # -- sources and conditions -----------------------------------------------------------------------
@@ -438,10 +467,7 @@ def _claims_cell(t: m.Treatment, refs: References, ascii_only: bool, detail: boo
 
 def _sources_view(report: Report) -> View:
     refs = References(report.catalogue)
-    if report.treatments:
-        refs.mark(list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources())))
-    else:
-        refs.mark(list(report.catalogue.sources))
+    refs.mark(_bibliography_ids(report))
     listing = refs.listing()
     rows = [[[str(n)], [s.id], [s.kind], [str(s.year)], [f"{s.who()}. {s.title}. {s.url}"]] for n, s in listing]
     records = [
@@ -455,7 +481,7 @@ def _sources_view(report: Report) -> View:
         records=(["number", "id", "kind", "year", "title", "authors", "publisher", "url"], records),
         references=[],  # the table is the bibliography
         footer=footer(report.catalogue),
-        data=_document(report, sources=[s.id for _n, s in listing]),
+        data={},
     )
 
 
@@ -480,7 +506,7 @@ def _conditions_view(report: Report) -> View:
         records=(["id", "name", "parent", "synonyms", "treatments", "with_narrower"], records),
         references=[],
         footer=footer(catalogue),
-        data=_document(report, conditions=list(catalogue.conditions), counts=True),
+        data={},
     )
 
 
@@ -498,6 +524,25 @@ def _in_tree_order(catalogue: m.Catalogue) -> list[m.Condition]:
 
 
 # -- json ----------------------------------------------------------------------------------------
+
+
+def _data(report: Report) -> dict[str, Any]:
+    """The JSON document of any report kind."""
+    match report.kind:
+        case ReportKind.SOURCES:
+            return _document(report, sources=[s for s in _bibliography_ids(report)])
+        case ReportKind.CONDITIONS:
+            return _document(report, conditions=list(report.catalogue.conditions), counts=True)
+        case ReportKind.LIST | ReportKind.COMPARE | ReportKind.SHOW:
+            return _document(report)
+        case _:
+            assert_never(report.kind)
+
+
+def _bibliography_ids(report: Report) -> list[str]:
+    if report.treatments:
+        return list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources()))
+    return list(report.catalogue.sources)
 
 
 def _document(
