@@ -57,8 +57,9 @@ def user_env(**changes: str | None) -> dict[str, str]:
 
 
 @pytest.fixture
-def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Runs `paincompare ARGS` in a subprocess from an empty folder; stdout and stderr apart."""
+def script_run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs the installed `paincompare ARGS` in a subprocess from an empty folder: for what only a
+    real process shows (encodings, signals, pipes, terminals, packaging)."""
 
     def _run(
         *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, input: str | None = None
@@ -92,20 +93,45 @@ class Result(NamedTuple):
     stdout: str
     stderr: str
 
+    @property
+    def returncode(self) -> int:  # the same name as subprocess.CompletedProcess, so tests read alike
+        return self.code
+
 
 @pytest.fixture
 def invoke(capsys, monkeypatch) -> Callable[..., Result]:
-    """Runs paincompare's `main(argv)` in this process, as the console script would, with output captured."""
+    """Runs paincompare's `main(argv)` in this process, as the console script would, with output captured.
+
+    `env` replaces the whole environment (as `run` does for a subprocess); keyword arguments change
+    single variables; `input` is what stdin holds.
+    """
+    import io
+
     from paincompare import cli
 
-    def _invoke(*args: str, **environ: str) -> Result:
-        for name in ("COLUMNS", "PAINCOMPARE_FORMAT", "PAINCOMPARE_CATALOGUE", "FORCE_COLOR", "NO_COLOR"):
-            monkeypatch.delenv(name, raising=False)
+    def _invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None, **environ: str) -> Result:
+        if env is not None:
+            for name in list(os.environ):
+                if name not in env:
+                    monkeypatch.delenv(name)
+            for name, value in env.items():
+                monkeypatch.setenv(name, value)
+        else:
+            for name in ("COLUMNS", "PAINCOMPARE_FORMAT", "PAINCOMPARE_CATALOGUE", "FORCE_COLOR", "NO_COLOR"):
+                monkeypatch.delenv(name, raising=False)
         for name, value in environ.items():
             monkeypatch.setenv(name, value)
+        if input is not None:
+            monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8"))
         capsys.readouterr()
         code = cli.main(list(args))
         out, err = capsys.readouterr()
         return Result(code, out, err)
 
     return _invoke
+
+
+@pytest.fixture
+def run(invoke: Callable[..., Result]) -> Callable[..., Result]:
+    """The default way to run a command in tests: in this process (see `invoke`)."""
+    return invoke

@@ -299,13 +299,13 @@ def test_whole_file_faults(tmp_path, name):
 
 
 @pytest.mark.parametrize("name", ["alias-bomb", "tab-indentation", "unknown-field-typo", "short-too-long"])
-def test_through_the_installed_script_exit_1_and_no_traceback(run, tmp_path, name):
+def test_through_the_installed_script_exit_1_and_no_traceback(script_run, tmp_path, name):
     text, line, _words = broken(name)
     path = tmp_path / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     for args in (["validate", str(path)], ["--catalogue", str(path), "list"]):
-        result = run(*args)
+        result = script_run(*args)
         assert result.returncode == 1, result
         assert "Traceback" not in result.stderr
         assert f"{path}:{line}:" in result.stdout + result.stderr
-    assert run("--catalogue", str(path), "list").stdout == ""
+    assert script_run("--catalogue", str(path), "list").stdout == ""

@@ -1,4 +1,6 @@
-"""The installed `paincompare`, run in a subprocess with pipes and environment as a user has them."""
+"""The command line as a user meets it: in this process by default (`run` is `invoke` here, as httpie
+and sqlite-utils test theirs), and as the installed script where a real process matters (a
+pseudo-terminal, python -m, a full disk, shell completion)."""
 
 from __future__ import annotations
 
@@ -235,8 +237,8 @@ def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path)
         ),
     ],
 )
-def test_shell_completion_of_commands_options_vocabularies_and_names(run, shell_env, expected):
-    result = run(env=user_env(**shell_env))
+def test_shell_completion_of_commands_options_vocabularies_and_names(script_run, shell_env, expected):
+    result = script_run(env=user_env(**shell_env))
     assert expected in result.stdout.split("\n") or f'"{expected}"' in result.stdout, result.stdout
 
 
@@ -355,9 +357,9 @@ def test_show_completion_prints_the_named_shells_script(invoke):
     assert "complete --command paincompare" in invoke("--show-completion", "fish").stdout
 
 
-def test_completion_escapes_names_with_spaces(run):
+def test_completion_escapes_names_with_spaces(script_run):
     env = user_env(_PAINCOMPARE_COMPLETE="complete_bash", COMP_WORDS="paincompare show phys", COMP_CWORD="2")
-    assert "physical\\ therapy" in run(env=env).stdout.split("\n")
+    assert "physical\\ therapy" in script_run(env=env).stdout.split("\n")
 
 
 def test_a_full_disk_on_stdout_is_one_clear_line_and_exit_1(tmp_path):

@@ -29,7 +29,8 @@ def listed_ids(result: subprocess.CompletedProcess[str]) -> list[str]:
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        # hatchling is a test dependency, so the build needs no isolated environment of its own
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
         check=True,
         capture_output=True,
         text=True,
@@ -47,14 +48,38 @@ def test_the_wheel_carries_the_catalogue(wheel):
 
 
 def test_a_wheel_installed_in_a_fresh_venv_runs_from_anywhere(wheel, tmp_path):
+    # A fresh virtual environment with nothing of the repository in it. Its dependencies come from
+    # this test run's own environment through a .pth file (what pip would fetch, already here), so
+    # the test proves the wheel's contents without a round of downloads.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    import typer  # the dependencies' home in the test environment
+
+    (Path(site) / "dependencies.pth").write_text(str(Path(typer.__file__).parents[1]) + "\n", encoding="utf-8")
     subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", str(wheel)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     outside = tmp_path / "elsewhere"
     outside.mkdir()
+    where = subprocess.run(
+        [str(python), "-c", "import paincompare; print(paincompare.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        check=True,
+    ).stdout
+    assert where.startswith(str(env_dir)), f"the wheel's own copy must be the one imported, not {where}"
     result = subprocess.run(
         [str(env_dir / "bin" / "paincompare"), "list", "--format", "json"],
         capture_output=True,
@@ -75,8 +100,8 @@ def test_a_wheel_installed_in_a_fresh_venv_runs_from_anywhere(wheel, tmp_path):
     assert module.stdout.startswith("paincompare ")
 
 
-def test_the_editable_install_reads_the_repository_catalogue(run):
-    result = run("validate")
+def test_the_editable_install_reads_the_repository_catalogue(script_run):
+    result = script_run("validate")
     assert result.returncode == 0, result.stdout + result.stderr
     assert str(BUNDLED) in result.stderr
 

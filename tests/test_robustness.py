@@ -6,7 +6,6 @@ import io
 import json
 import signal
 import subprocess
-import sys
 import time
 from contextlib import redirect_stderr, redirect_stdout
 
@@ -133,8 +132,8 @@ def test_mutated_catalogues_never_crash(tmp_path, text, command):
     ],
 )
 @pytest.mark.parametrize("args", [("compare", "ketamine", "opioids"), ("show", "tramadol"), ("list",)])
-def test_odd_environments_give_readable_output(run, env, args):
-    result = run(*args, env=user_env(**env))
+def test_odd_environments_give_readable_output(script_run, env, args):
+    result = script_run(*args, env=user_env(**env))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "\x1b" not in result.stdout
     words = " ".join(result.stdout.split())
@@ -143,8 +142,8 @@ def test_odd_environments_give_readable_output(run, env, args):
     assert "not medical advice" in " ".join(result.stdout.split()).lower()
 
 
-def test_narrow_terminal_still_shows_every_word(run):
-    result = run("compare", "ketamine", "opioids", "--rows", "addiction", env=user_env(COLUMNS="20"))
+def test_narrow_terminal_still_shows_every_word(script_run):
+    result = script_run("compare", "ketamine", "opioids", "--rows", "addiction", env=user_env(COLUMNS="20"))
     flat = " ".join(result.stdout.split())
     for word in ("Schedule", "III", "moderate", "high"):
         assert word in flat
@@ -192,45 +191,49 @@ def test_an_internal_error_is_one_line_unless_debug(monkeypatch):
     assert "locals" not in stderr.lower()
 
 
-def test_usage_errors_exit_2_and_catalogue_errors_exit_1(run, tmp_path):
-    assert run("list", "--sort", "price").returncode == 2
-    assert run("frobnicate").returncode == 2
-    assert run("compare", "ketamine", "--rows", "nonsense", "opioids").returncode == 2
-    assert run("--catalogue", str(tmp_path), "list").returncode == 1
-    assert run("--catalogue", str(tmp_path / "missing.yaml"), "list").returncode == 1
+def test_usage_errors_exit_2_and_catalogue_errors_exit_1(script_run, tmp_path):
+    assert script_run("list", "--sort", "price").returncode == 2
+    assert script_run("frobnicate").returncode == 2
+    assert script_run("compare", "ketamine", "--rows", "nonsense", "opioids").returncode == 2
+    assert script_run("--catalogue", str(tmp_path), "list").returncode == 1
+    assert script_run("--catalogue", str(tmp_path / "missing.yaml"), "list").returncode == 1
 
 
-def test_an_oversized_catalogue_is_refused_with_the_cap(run, tmp_path):
+def test_an_oversized_catalogue_is_refused_with_the_cap(script_run, tmp_path):
     huge = tmp_path / "huge.yaml"
     with huge.open("w") as handle:
         handle.write("# " + "x" * (11 * 1024 * 1024) + "\n")
-    result = run("--catalogue", str(huge), "list")
+    result = script_run("--catalogue", str(huge), "list")
     assert result.returncode == 1 and "larger than 10 MiB" in result.stderr
 
 
-def test_hostile_catalogue_through_the_script_leaks_no_escape_sequence(run, tmp_path):
+@pytest.mark.parametrize("fmt", ["table", "plain", "markdown", "csv", "json", "html"])
+def test_hostile_catalogue_leaks_no_escape_sequence(script_run, run, tmp_path, fmt):
+    """Through the real script once per format (its own stdout and colour), the rest in process."""
     from hostile import hostile_catalogue
 
     path = factory.write(tmp_path, hostile_catalogue())
-    for fmt in ("table", "plain", "markdown", "csv", "json", "html"):
-        for args in (["compare", "alpha", "beta"], ["list"], ["show", "beta"], ["sources"]):
-            result = run("--catalogue", str(path), *args, "--format", fmt, env=user_env(FORCE_COLOR="1"))
-            assert result.returncode == 0, result.stderr
-            body = result.stdout
-            if fmt == "table":  # FORCE_COLOR may add our own colour codes; none may come from the data
-                body = __import__("re").sub(r"\x1b\[[0-9;]*m", "", body)
-            assert "\x1b" not in body and "\x07" not in body and "\x9b" not in body, (fmt, args)
-    assert sys.executable
+    results = [
+        script_run("--catalogue", str(path), "compare", "alpha", "beta", "-f", fmt, env=user_env(FORCE_COLOR="1"))
+    ]
+    for args in (["list"], ["show", "beta"], ["sources"], ["conditions"]):
+        results.append(run("--catalogue", str(path), *args, "-f", fmt, FORCE_COLOR="1"))
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        body = result.stdout
+        if fmt == "table":  # FORCE_COLOR may add our own colour codes; none may come from the data
+            body = __import__("re").sub(r"\x1b\[[0-9;]*m", "", body)
+        assert "\x1b" not in body and "\x07" not in body and "\x9b" not in body, fmt
 
 
-def test_an_endless_device_is_refused_at_the_size_cap(run):
-    result = run("--catalogue", "/dev/zero", "list")
+def test_an_endless_device_is_refused_at_the_size_cap(script_run):
+    result = script_run("--catalogue", "/dev/zero", "list")
     assert result.returncode == 1 and "larger than 10 MiB" in result.stderr
 
 
-def test_a_catalogue_can_come_from_stdin(run):
+def test_a_catalogue_can_come_from_stdin(script_run):
     text = BUNDLED.read_text(encoding="utf-8")
-    result = run("--catalogue", "-", "list", "--format", "json", input=text)
+    result = script_run("--catalogue", "-", "list", "--format", "json", input=text)
     assert result.returncode == 0 and len(json.loads(result.stdout)["treatments"]) >= 30
-    broken = run("validate", "-", input="catalogue: [\n")
+    broken = script_run("validate", "-", input="catalogue: [\n")
     assert broken.returncode == 1 and broken.stdout.startswith("<stdin>:2:1: YAML syntax error")

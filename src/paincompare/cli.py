@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -27,14 +27,24 @@ def _choices(words: tuple[str, ...]) -> Any:
     return Literal[tuple(w for w in words if w != m.NOT_REPORTED)]
 
 
-Addiction = _choices(m.ADDICTION_LEVELS.words)
-Speed = _choices(m.ONSET_SPEEDS.words)
-Invasiveness = _choices(m.INVASIVENESS.words)
-Certainty = _choices(m.CERTAINTIES.words)
+if TYPE_CHECKING:  # to the checker these are plain words; at run time, Literals Typer can check
+    from typing import TypeAlias
+
+    Addiction: TypeAlias = str
+    Speed: TypeAlias = str
+    Invasiveness: TypeAlias = str
+    Certainty: TypeAlias = str
+    SortKey: TypeAlias = str
+    Format: TypeAlias = str
+else:
+    Addiction = _choices(m.ADDICTION_LEVELS.words)
+    Speed = _choices(m.ONSET_SPEEDS.words)
+    Invasiveness = _choices(m.INVASIVENESS.words)
+    Certainty = _choices(m.CERTAINTIES.words)
+    SortKey = _choices(query.SORT_KEYS)
+    Format = _choices(tuple(f.value for f in OutputFormat))
 # The grid's default questions; the review date is for `show` and --rows.
 DEFAULT_ROWS = tuple(row for row in ROWS if row != "reviewed")
-SortKey = _choices(query.SORT_KEYS)
-Format = _choices(tuple(f.value for f in OutputFormat))
 
 HELP = """Compare treatments for chronic pain side by side: benefits and harms in equal detail,
 every fact cited to its source. Information for talking with a clinician, not medical advice.
@@ -206,7 +216,7 @@ def list_treatments(
     """One row per treatment, filtered by what matters to you."""
     cat = _load()
     # Typer cannot check a repeatable option against a list of choices, so this one is checked here.
-    categories = tuple(query.check_word(m.CATEGORIES, c, "--category") for c in category or ())
+    categories = tuple(query.check_category(c) for c in category or ())
     filters = query.Filters(
         max_addiction=max_addiction,
         onset=onset,

@@ -35,6 +35,13 @@ def check_word(scale: m.Scale, word: str | None, option: str) -> str | None:
     raise UsageError(f"{option}: '{word}' is not a {scale.name}; use one of: {allowed}")
 
 
+def check_category(word: str) -> str:
+    """A --category word, checked (Typer cannot check a repeatable option against choices)."""
+    checked = check_word(m.CATEGORIES, word, "--category")
+    assert checked is not None
+    return checked
+
+
 def resolve(catalogue: m.Catalogue, name: str) -> m.Treatment:
     """The one treatment whose id, name or alias is `name` (any case); never a guess."""
     key = m.normalise_name(name)

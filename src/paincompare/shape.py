@@ -284,7 +284,7 @@ def _build_to_plain(kind: Kind) -> Converter:
 def _build_from_plain(kind: Kind) -> Converter:
     if kind.name == "record":
         assert kind.record is not None
-        make = kind.record._make  # type: ignore[attr-defined]
+        make: Converter = kind.record._make  # type: ignore[attr-defined]
         fields = SHAPES[kind.record]
         deep = [(i, from_plain_converter(f.kind)) for i, f in enumerate(fields)]
         deep = [(i, convert) for i, convert in deep if convert is not _same]
