@@ -116,57 +116,44 @@ def interleaved(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "valid.yaml"
+
+
+def _shrunk(value: object, kind: object) -> object:
+    """The fixture's value with every free text cut to one word: the shape stays, the bytes shrink,
+    so 10,000 records stay under the 10 MiB cap. Kinds come from the record shape (shape.py)."""
+    from paincompare import shape
+
+    assert isinstance(kind, shape.Kind)
+    if kind.name in ("text", "short"):
+        return "T."
+    if kind.name == "record" and isinstance(value, dict):
+        assert kind.record is not None
+        fields = {f.name: f for f in shape.SHAPES[kind.record]}
+        return {k: _shrunk(v, fields[k].kind) for k, v in value.items()}
+    if kind.name == "list" and isinstance(value, list):
+        assert kind.item is not None
+        return [_shrunk(v, kind.item) for v in value]
+    return value
+
+
 def write_catalogue(folder: Path, count: int) -> Path:
-    """A valid catalogue of `count` treatments: one small complete record, repeated with new names."""
-    head = {
-        "catalogue": {
-            "title": "Benchmark catalogue",
-            "version": "1",
-            "reviewed": "2026-11-25",
-            "review_every_months": 12,
-            "funding": "None.",
-            "disclaimer": "Benchmark data, not advice.",
-        },
-        "sources": {
-            "g": {
-                "title": "A guideline",
-                "publisher": "Bench",
-                "year": 2021,
-                "url": "https://example.org/g",
-                "kind": "guideline",
-            },
-            "r": {
-                "title": "A review",
-                "authors": "Doe J",
-                "year": 2020,
-                "url": "https://example.org/r",
-                "kind": "systematic-review",
-            },
-        },
-        "conditions": {"c": {"name": "chronic pain", "synonyms": []}},
-    }
-    record = """  - id: t-NUMBER
-    name: T NUMBER
-    aliases: [a-NUMBER]
-    category: medication
-    how_given: {route: By mouth, setting: At home, sessions: Daily, short: A pill., sources: [r]}
-    addiction_risk: {level: low, us_schedule: null, summary: Not controlled., short: None., sources: [r]}
-    onset: {speed: days, summary: Days., short: Days., sources: [r]}
-    duration: {length: hours, basis: each-dose, summary: Hours., short: Hours., sources: [r]}
-    invasiveness: {level: none, short: None., sources: [r]}
-    evidence:
-      - {condition: c, outcome: pain, comparator: dummy, follow_up: 12 weeks, benefit: small, certainty: low,
-         effect: Small., sources: [r]}
-    side_effects: {common: [Nausea], common_short: Nausea., serious: [Bleeding], serious_short: Bleeding., sources: [r]}
-    guidelines:
-      - {guideline: g, stance: consider, scope: Adults, conditions: [c], short: Consider it., sources: [g]}
-    cost: {tier: low, summary: Cheap., short: Cheap., sources: [r]}
-    claims: []
-    reviewed: "2026-11-25"
-"""
+    """A valid catalogue of `count` treatments: the valid test fixture's record, repeated with new names."""
+    from paincompare import models, shape
+
+    base = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    head = {"catalogue": base["catalogue"], "sources": base["sources"], "conditions": base["conditions"]}
+    record = _shrunk(base["treatments"][0], shape.record(models.Treatment))
+    assert isinstance(record, dict)
+    record.update(id="t-NUMBER", name="T NUMBER", aliases=["a-NUMBER"])
+    text = yaml.safe_dump([record], default_flow_style=True, width=10**6, sort_keys=False)
+    text = "".join("  - " + line[1:-1] + "\n" for line in text.splitlines())  # one flow mapping per line
+    header = yaml.safe_dump(head, sort_keys=False)
+    for long, short in (("test-review", "r"), ("test-guideline", "g"), ("test-prices", "p")):
+        text, header = text.replace(long, short), header.replace(f"{long}:", f"{short}:")
     path = folder / f"catalogue-{count}.yaml"
-    body = "".join(record.replace("NUMBER", str(n)) for n in range(count))
-    path.write_text(yaml.safe_dump(head, sort_keys=False) + "treatments:\n" + body, encoding="utf-8")
+    body = "".join(text.replace("NUMBER", str(n)) for n in range(count))
+    path.write_text(header + "treatments:\n" + body, encoding="utf-8")
     return path
 
 

@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from paincompare import catalogue
+from paincompare import models as m
+from paincompare.shape import SHAPES
 
 VALID = Path(__file__).parent / "fixtures" / "valid.yaml"
 TEXT = VALID.read_text(encoding="utf-8")
+# the fixture's whole how_given block, whatever fields it has
+_HOW_GIVEN = TEXT[TEXT.index("    how_given:\n") + len("    how_given:\n") : TEXT.index("    addiction_risk:")]
 
 # name -> (text to replace, its replacement, text marking the reported line (default: the
 # replacement's first line), words the message must contain)
@@ -126,11 +130,10 @@ CASES: dict[str, tuple[str, str, str | None, str]] = {
         "'extreme' is not an addiction level",
     ),
     "wrong-shape": (
-        "      route: By mouth\n      setting: At home\n      sessions: Daily\n"
-        "      short: A pill by mouth, daily.\n      sources: [test-review]",
-        "      - By mouth",
+        _HOW_GIVEN,
+        "      - By mouth\n",
         None,
-        "expected a mapping of fields (route, setting, sessions, short, sources)",
+        f"expected a mapping of fields ({', '.join(f.name for f in SHAPES[m.HowGiven])})",
     ),
     "yaml11-boolean": (
         "      route: By mouth",

@@ -390,3 +390,38 @@ def test_every_readme_usage_line_works_as_written(invoke, tmp_path, monkeypatch)
         assert words[0] == "paincompare"
         result = invoke(*words[1:])
         assert result.code == 0, (words, result.stderr)
+
+
+def test_list_sorts_and_reverses_through_the_command_line(run):
+    by_name = ids(run("list", "--sort", "name", "--format", "json").stdout)
+    assert by_name[:2] == ["act", "acetaminophen"]  # "Acceptance and commitment therapy (ACT)" first
+    backwards = ids(run("list", "--sort", "name", "--reverse", "--format", "json").stdout)
+    assert backwards == list(reversed(by_name))
+    as_written = ids(run("list", "--format", "json").stdout)
+    assert ids(run("list", "--reverse", "--format", "json").stdout) == list(reversed(as_written))
+
+
+def test_compare_needs_two_names(run):
+    result = run("compare", "ketamine")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "compare needs at least two treatments; to see one, use 'paincompare show'" in result.stderr
+
+
+def test_rows_completion_offers_the_next_row_after_a_comma(script_run):
+    env = user_env(
+        _PAINCOMPARE_COMPLETE="complete_bash", COMP_WORDS="paincompare compare a b --rows cost,ev", COMP_CWORD="5"
+    )
+    assert "cost,evidence" in script_run(env=env).stdout.split("\n")
+
+
+def test_json_on_a_terminal_is_indented_and_readable():
+    from paincompare import catalogue
+    from paincompare.render import OutputFormat, Report, ReportKind, render
+    from paincompare.terminal import OutputEnv
+
+    cat = catalogue.load(BUNDLED)
+    report = Report(ReportKind.SHOW, cat, cat.treatments[:1], ("id",))
+    terminal = render(report, OutputFormat.JSON, OutputEnv(is_tty=True, width=80, colour=True, ascii_only=False))
+    piped = render(report, OutputFormat.JSON, OutputEnv(is_tty=False, width=None, colour=False, ascii_only=False))
+    assert terminal.startswith('{\n  "catalogue": {') and "⊕" not in piped and "\n" not in piped.rstrip("\n")
+    assert json.loads(terminal) == json.loads(piped)

@@ -50,7 +50,7 @@ def test_a_grid_too_narrow_for_columns_is_stacked_by_question(cat):
     lines = compare(cat, env).splitlines()
     question = lines.index("How soon might it help?")
     answers = lines[question + 1 : lines.index("How long does relief last?")]
-    assert answers[0].strip().startswith("Alpha") and "  Beta:" in answers and "    Days. [1]" in answers
+    assert answers[0].strip().startswith("Alpha") and "  Beta:" in answers and "    Within days. [1]" in answers
     assert all(len(line) <= 30 for line in lines)
 
 
