@@ -174,7 +174,8 @@ def test_sources_lists_the_bibliography_and_one_treatments_citations(run):
     assert set(ketamine) <= set(everything)
 
 
-def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path):
+@pytest.mark.parametrize("columns", [40, 250])
+def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path, columns):
     """stdin and stderr are a 40-column terminal, stdout a file: the table keeps its natural width."""
     import fcntl
     import pty
@@ -185,7 +186,7 @@ def test_a_file_written_from_a_40_column_terminal_has_every_cell_whole(tmp_path)
     from conftest import script
 
     controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     out = tmp_path / "out.txt"
     with out.open("w") as stdout:
         subprocess.run(

@@ -45,7 +45,15 @@ def reports(cat):
         "show": Report(ReportKind.SHOW, cat, first_two[:1], ("id", "aliases", *ROWS), detail=True),
         "sources": Report(ReportKind.SOURCES, cat, ()),
         "conditions": Report(ReportKind.CONDITIONS, cat, ()),
+        "check": Report(ReportKind.CHECK, cat, (), check=_check_of(cat)),
     }
+
+
+def _check_of(cat):
+    from paincompare import article, factcheck
+
+    path = Path(__file__).parent / "articles" / "promotional.md"
+    return factcheck.check(cat, article.read(path), factcheck.load_signals(cat))
 
 
 def test_every_report_kind_has_a_test_report(bundled):

@@ -30,6 +30,9 @@ BROWSER_FLAGS = [
 PAGE_SIZES = {"A4": "(A4)", "Letter": "(letter)"}  # as pdfinfo names the page size
 
 
+pytestmark = pytest.mark.slow
+
+
 def _tool(*names: str) -> str | None:
     return next((path for name in names if (path := shutil.which(name))), None)
 
@@ -110,3 +113,25 @@ def test_the_page_prints_at_10_point_or_more(run, tmp_path):
     assert sizes and min(sizes) >= 10
     assert "thead { display: table-header-group; }" in css and "break-inside: avoid" in css
     assert "Questions to ask and notes" in css + page.read_text(encoding="utf-8")
+
+
+def test_no_word_is_broken_on_a_phone_width_screen(run, chromium, tmp_path):
+    """In a phone-wide window (360 px) the grid stacks by question; words wrap, never break inside."""
+    page = tmp_path / "comparison.html"
+    run("compare", *TREATMENTS, "--format", "html", "--output", str(page))
+    # the page inside a 360 px frame: its media queries see a phone's width, as on a phone
+    phone = tmp_path / "phone.html"
+    phone.write_text(
+        '<!DOCTYPE html><html><body style="margin:0">'
+        '<iframe src="comparison.html" style="width:360px;height:20000px;border:0"></iframe></body></html>',
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "phone.pdf"
+    _print(chromium, phone, pdf, tmp_path / "profile")
+    layout = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    cat = catalogue.load(BUNDLED)
+    treatments = tuple(query.resolve(cat, name) for name in TREATMENTS)
+    view = views.build(Report(ReportKind.COMPARE, cat, treatments, tuple(r for r in ROWS if r != "reviewed")))
+    grid_words = _words(" ".join(line for row in view.table.rows for cell in row for line in cell))
+    assert not grid_words - _words(layout), f"broken inside a word: {sorted(grid_words - _words(layout))[:20]}"
+    assert "How soon might it help?\nIV ketamine infusion" in layout, "answers stand under their question"

@@ -8,6 +8,7 @@ from conftest import REPO
 
 from paincompare import json_schema
 from paincompare import models as m
+from paincompare.render import ReportKind
 
 FILE = REPO / "docs" / "json-output.schema.json"
 
@@ -36,6 +37,7 @@ def test_every_enumeration_is_a_models_scale():
         ("claim", "verdict"): m.VERDICTS,
         ("treatment", "category"): m.CATEGORIES,
         ("source", "kind"): m.SOURCE_KINDS,
+        ("claim", "attribute"): m.ATTRIBUTES,
     }
     for (record, field), scale in pairs.items():
         assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)
@@ -46,3 +48,7 @@ def test_every_enumeration_is_a_models_scale():
         if "enum" in spec and field != "us_schedule"
     }
     assert found == set(pairs), "an enumeration has no model scale to match"
+    assert defs["report"]["properties"]["query"]["properties"]["command"]["enum"] == [k.value for k in ReportKind]
+    finding = defs["check"]["properties"]["findings"]["items"]["properties"]
+    assert finding["verdict"]["enum"] == [*m.VERDICTS.words, "not-checked"]
+    assert finding["attribute"]["enum"] == list(m.ATTRIBUTES.words)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, REPO, user_env
 
+pytestmark = pytest.mark.slow
+
 
 def bundled_ids() -> list[str]:
     from paincompare import catalogue

@@ -19,9 +19,17 @@ def cat():
 
 def report(cat, kind):
     treatments = {ReportKind.LIST: cat.treatments, ReportKind.COMPARE: cat.treatments[:2]}.get(kind, cat.treatments[:1])
-    if kind in (ReportKind.SOURCES, ReportKind.CONDITIONS):
+    if kind in (ReportKind.SOURCES, ReportKind.CONDITIONS, ReportKind.CHECK):
         treatments = ()
-    return Report(kind, cat, treatments, tuple(views.ROWS))
+    check = None
+    if kind is ReportKind.CHECK:
+        from pathlib import Path
+
+        from paincompare import article, factcheck
+
+        text = article.read(Path(__file__).parent / "articles" / "promotional.md")
+        check = factcheck.check(cat, text, factcheck.load_signals(cat))
+    return Report(kind, cat, treatments, tuple(views.ROWS), check=check)
 
 
 @pytest.mark.parametrize("kind", list(ReportKind))

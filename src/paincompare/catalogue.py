@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from paincompare import cache
-from paincompare.errors import CatalogueError, Problem
+from paincompare.errors import CatalogueError, PainCompareError, Problem
 from paincompare.models import Catalogue
 
 if TYPE_CHECKING:
@@ -43,26 +43,41 @@ def display_name(path: Path) -> str:
     return "<stdin>" if str(path) == STDIN else str(path)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a CatalogueError that says why it cannot be read."""
+def read_bytes(path: Path, what: str = "catalogue", error: type[PainCompareError] | None = None) -> bytes:
+    """The file's bytes (at most the size cap), or an error that says why it cannot be read.
+
+    Catalogues and articles are read alike: `what` names the file in messages, and `error` is
+    raised instead of a CatalogueError.
+    """
     name = display_name(path)
+
+    def _error(name: str, message: str) -> PainCompareError:
+        if error is None:
+            return CatalogueError([Problem(name, 0, 0, message)])
+        return error(f"{name}: {message}")
+
+    hint = "check the path given to --catalogue or PAINCOMPARE_CATALOGUE" if what == "catalogue" else "check the path"
+    a_file = "a catalogue" if what == "catalogue" else "an article"
     try:
         if name == "<stdin>":
             data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
         elif path.is_dir():
-            raise _error(name, "is a directory, not a catalogue file")
+            raise _error(name, f"is a directory, not {a_file} file")
         else:
             # At most one byte past the cap is read: a device such as /dev/zero never ends.
             with path.open("rb") as stream:
                 data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise _error(name, "no such file; check the path given to --catalogue or PAINCOMPARE_CATALOGUE") from None
+        raise _error(name, f"no such file; {hint}") from None
     except PermissionError:
         raise _error(name, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise _error(name, f"cannot be read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
-        raise _error(name, f"is larger than {MAX_BYTES // 1048576} MiB, the most a catalogue may be")
+        raise _error(
+            name,
+            f"is larger than {MAX_BYTES // 1048576} MiB, the most {a_file} may be",
+        )
     return data
 
 

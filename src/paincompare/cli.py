@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # to the checker these are plain words; at run time, Literals
     Certainty: TypeAlias = str
     SortKey: TypeAlias = str
     Format: TypeAlias = str
+    Verdict: TypeAlias = str
 else:
     Addiction = _choices(m.ADDICTION_LEVELS.words)
     Speed = _choices(m.ONSET_SPEEDS.words)
@@ -43,6 +44,7 @@ else:
     Certainty = _choices(m.CERTAINTIES.words)
     SortKey = _choices(query.SORT_KEYS)
     Format = _choices(tuple(f.value for f in OutputFormat))
+    Verdict = _choices((*m.VERDICTS.words, "not-checked"))
 # The grid's default questions; the review date is for `show` and --rows.
 DEFAULT_ROWS = tuple(row for row in ROWS if row != "reviewed")
 
@@ -56,6 +58,7 @@ Examples:
   paincompare compare ketamine "physical therapy" --rows evidence,addiction,cost
   paincompare show ketamine --format json > ketamine.json
   paincompare sources ketamine
+  paincompare check article.html --format html -o review.html
 """
 
 app = typer.Typer(
@@ -316,6 +319,34 @@ def conditions(
     """Every condition the catalogue knows, with how many treatments have evidence for it."""
     cat = _load()
     _emit(Report(ReportKind.CONDITIONS, cat, (), headers=not no_headers), fmt, to)
+
+
+@app.command()
+def check(
+    article: Annotated[
+        str, typer.Argument(help="The article: plain text, Markdown or HTML; - reads it from stdin.", metavar="ARTICLE")
+    ],
+    fail_on: Annotated[
+        Verdict | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 if any finding has this verdict (for scripts and CI).", metavar="VERDICT"
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    to: OutputOption = None,
+    no_headers: NoHeadersOption = False,
+) -> None:
+    """Fact-check an article: each sentence about a catalogued treatment, beside what the catalogue says."""
+    from paincompare import article as article_file  # only this command reads articles
+    from paincompare import factcheck
+
+    cat = _load()
+    text = article_file.read(Path(article))
+    result = factcheck.check(cat, text, factcheck.load_signals(cat))
+    _emit(Report(ReportKind.CHECK, cat, (), headers=not no_headers, check=result), fmt, to)
+    if fail_on and any(f.verdict == fail_on for f in result.findings):
+        output.message(f"paincompare: the article has findings marked {fail_on}.")
+        raise typer.Exit(ExitCode.ERROR)
 
 
 @app.command()

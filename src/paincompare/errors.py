@@ -84,5 +84,9 @@ class CatalogueError(PainCompareError):
         return "\n".join(lines)
 
 
+class ArticleError(PainCompareError):
+    """An article given to `check` cannot be read: missing, too large, binary, not UTF-8, empty."""
+
+
 class OutputError(PainCompareError):
     """The output file cannot be written."""

@@ -91,8 +91,43 @@ def _record(cls: type, keyed: bool = False) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
 
+def _check_document(info: dict[str, Any]) -> dict[str, Any]:
+    """`paincompare check`'s document: the article, its findings, and the sources they cite."""
+    finding = {
+        "type": "object",
+        "properties": {
+            "line": {"type": "integer", "minimum": 1},
+            "text": _TEXT,
+            "treatment": {"type": "string", "pattern": _SLUG_PATTERN},
+            "attribute": {"enum": list(m.ATTRIBUTES.words)},
+            "verdict": {"enum": [*m.VERDICTS.words, "not-checked"]},
+            "claim": {"type": ["string", "null"]},
+            "explanation": _TEXT,
+            "sources": {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}, "minItems": 1},
+        },
+        "required": ["line", "text", "treatment", "attribute", "verdict", "claim", "explanation", "sources"],
+        "additionalProperties": False,
+    }
+    return {
+        "type": "object",
+        "properties": {
+            "catalogue": info,
+            "article": {
+                "type": "object",
+                "properties": {"path": _TEXT, "sentences": {"type": "integer", "minimum": 0}},
+                "required": ["path", "sentences"],
+                "additionalProperties": False,
+            },
+            "findings": {"type": "array", "items": finding},
+            "references": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
+        },
+        "required": ["catalogue", "article", "findings", "references"],
+        "additionalProperties": False,
+    }
+
+
 def schema() -> dict[str, Any]:
-    """The whole output document's schema."""
+    """The whole output document's schema: one shape for every command, and check's own."""
     info = _record(m.CatalogueInfo)
     info["properties"]["next_review"] = {"type": "string", "pattern": _DATE_PATTERN}
     info["required"].append("next_review")
@@ -103,11 +138,20 @@ def schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "paincompare --format json output",
         "description": (
-            "The one shape every command prints with --format json: catalogue metadata, what was asked, "
-            "the treatments shown in order, and every condition and source they refer to, resolved. "
+            "What every command prints with --format json: catalogue metadata, what was asked, the "
+            "treatments shown in order, and every condition and source they refer to, resolved; or, for "
+            "check, the article, its findings and the sources they cite. "
             "Field names are those of the catalogue format (docs/catalogue-format.md). Generated from "
             "src/paincompare/shape.py by src/paincompare/json_schema.py."
         ),
+        "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/check"}],
+        "$defs": {**defs, "report": _report_document(info), "check": _check_document(info)},
+    }
+
+
+def _report_document(info: dict[str, Any]) -> dict[str, Any]:
+    """Every command but check: catalogue, query, treatments, and what they refer to, resolved."""
+    return {
         "type": "object",
         "properties": {
             "catalogue": info,
@@ -126,7 +170,6 @@ def schema() -> dict[str, Any]:
         },
         "required": ["catalogue", "query", "treatments", "conditions", "references"],
         "additionalProperties": False,
-        "$defs": defs,
     }
 
 

@@ -51,6 +51,12 @@ COMPARATORS = Scale(
 STANCES = Scale("stance", ("recommended", "consider", "no-recommendation", "not-recommended", "do-not-offer"))
 COST_TIERS = Scale("cost tier", ("low", "medium", "high", "very-high", NOT_REPORTED))
 VERDICTS = Scale("verdict", ("supported", "partly-supported", "unproven", "contradicted"))
+# What a sentence of an article speaks to (paincompare check); the words that signal each are data,
+# in src/paincompare/data/check-signals.yaml.
+ATTRIBUTES = Scale(
+    "attribute",
+    ("addiction", "onset", "duration", "safety", "effectiveness", "invasiveness", "cost", "approval", "general"),
+)
 SOURCE_KINDS = Scale(
     "source kind",
     ("guideline", "systematic-review", "trial", "regulator", "label", "review", "commercial", "other"),
@@ -217,6 +223,8 @@ class Claim(NamedTuple):
     explanation: str
     short: str
     sources: tuple[str, ...]
+    attribute: str | None  # what the claim speaks to; required with `match`
+    match: tuple[str, ...] | None  # phrases that find the claim in an article, paraphrases included
 
 
 class Treatment(NamedTuple):

@@ -178,6 +178,8 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("explanation", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
+        Field("attribute", word(m.ATTRIBUTES), required=False),
+        Field("match", TEXTS, required=False),
     ),
     m.Treatment: (
         Field("id", SLUG),

@@ -50,6 +50,7 @@ class CatalogueReader:
             m.Source: self._source_rule,
             m.MeanDifference: self._interval_rule,
             m.Evidence: self._evidence_rule,
+            m.Claim: self._claim_rule,
             m.Treatment: self._treatment_rule,
         }
         # every record that passed its own checks, with its node: names are compared across these
@@ -380,6 +381,12 @@ class CatalogueReader:
         problem = _evidence_problem(e)
         if problem:
             self.report(node, f"{where}: {problem}")
+            return False
+        return True
+
+    def _claim_rule(self, claim: m.Claim, node: Node, where: str) -> bool:
+        if claim.match and not claim.attribute:
+            self.report(node, f"{where}: a claim with 'match' phrases needs 'attribute' (what it speaks to)")
             return False
         return True
 

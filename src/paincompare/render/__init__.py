@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from paincompare.models import Catalogue, Treatment
 from paincompare.query import Filters
 from paincompare.terminal import OutputEnv
+
+if TYPE_CHECKING:
+    from paincompare.factcheck import CheckResult
 
 
 class OutputFormat(StrEnum):
@@ -28,6 +31,7 @@ class ReportKind(StrEnum):
     SHOW = "show"
     SOURCES = "sources"
     CONDITIONS = "conditions"
+    CHECK = "check"
 
 
 class Report(NamedTuple):
@@ -41,6 +45,7 @@ class Report(NamedTuple):
     filters: Filters = Filters()  # the condition (and certainty) the evidence is shown for
     condition_text: str | None = None  # what the person typed for --condition
     detail: bool = False  # compare: the full text instead of the short answers
+    check: CheckResult | None = None  # check: the article's findings
 
 
 def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:

@@ -33,6 +33,13 @@ td p, th p { margin: 0 0 .25rem; }
 ol.refs { padding-left: 2.2rem; font-size: .9rem; }
 ol.refs li { overflow-wrap: anywhere; }
 footer { margin-top: 1rem; font-size: .9rem; border-top: 1px solid #777; padding-top: .5rem; }
+/* A phone's width: each question, then each option's answer under its name, so no word is split. */
+@media (max-width: 40rem) {
+  table.grid, table.grid tbody, table.grid tr, table.grid th, table.grid td { display: block; width: auto; }
+  table.grid thead { display: none; }
+  table.grid tr { margin-bottom: .5rem; }
+  table.grid td::before { content: attr(data-label); display: block; font-weight: bold; }
+}
 @page { margin: 8mm 9mm; }
 @media print {
   body { margin: 0; font-size: 10pt; line-height: 1.05; }
@@ -55,8 +62,9 @@ def _e(text: str) -> str:
     return html.escape(visible(text), quote=True)
 
 
-def _cell(lines: list[str], tag: str = "td", scope: str = "") -> str:
+def _cell(lines: list[str], tag: str = "td", scope: str = "", label: str = "") -> str:
     attribute = f' scope="{scope}"' if scope else ""
+    attribute += f' data-label="{_e(label)}"' if label else ""
     body = "".join(f"<p>{_e(line)}</p>" for line in lines) if len(lines) > 1 else _e("".join(lines))
     return f"<{tag}{attribute}>{body}</{tag}>"
 
@@ -76,7 +84,8 @@ def _table(view: View) -> str:
     body = []
     for row in table.rows:
         first = _cell(row[0], "th", "row") if table.row_labels else _cell(row[0])
-        body.append("<tr>" + first + "".join(_cell(c) for c in row[1:]) + "</tr>")
+        labels = table.header[1:] if table.row_labels else [""] * (len(row) - 1)
+        body.append("<tr>" + first + "".join(_cell(c, label=h) for c, h in zip(row[1:], labels)) + "</tr>")
     layout = ' class="grid"' if table.row_labels else ""
     return (
         f"<table{layout}>{columns}\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
@@ -85,7 +94,25 @@ def _table(view: View) -> str:
     )
 
 
+_ARTICLE_CSS = """
+.article { max-width: 46rem; }
+.article p { margin: 0 0 .6rem; }
+.article h2 { margin-top: 1rem; }
+mark { padding: 0 .1rem; border-bottom: 2px solid; }
+mark .verdict { font-size: .75em; font-weight: bold; text-transform: uppercase; margin-left: .2rem; }
+mark.contradicted { background: #fde2e2; border-color: #b00020; }
+mark.unproven { background: #eceff4; border-color: #5b6b82; }
+mark.partly-supported { background: #fff3cd; border-color: #8a6d00; }
+mark.supported { background: #dff3e4; border-color: #1e6b34; }
+mark.not-checked { background: #f2f2f2; border-color: #999; }
+ol.notes { font-size: .9rem; margin: 0 0 1rem; padding-left: 2.2rem; border-left: 3px solid #ccc; }
+ol.notes li { margin-bottom: .25rem; }
+"""
+
+
 def render(view: View, headers: bool, env: OutputEnv) -> str:
+    if view.kind is ReportKind.CHECK:
+        return _annotated_article(view)
     lead = "".join(f'<p class="lead">{_e(line)}</p>' for line in view.lead)
     notes = ""
     if view.kind in (ReportKind.COMPARE, ReportKind.SHOW):
@@ -108,3 +135,45 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
 
 def _link(url: str) -> str:
     return f'<a href="{_e(url)}">{_e(url)}</a>'
+
+
+def _annotated_article(view: View) -> str:
+    """The article as it reads, each flagged sentence highlighted by its verdict (colour and word)
+    and numbered; the notes on a paragraph follow it. The page a fact-checker attaches to a review."""
+    notes = {note.number: note for note in view.notes}
+    body = []
+    for passage in view.passages:
+        parts = []
+        for text, numbers, verdict in passage.sentences:
+            if not numbers:
+                parts.append(_e(text))
+                continue
+            marks = ",".join(str(n) for n in numbers)
+            word = verdict.replace("-", " ")
+            parts.append(
+                f'<mark class="{verdict}">{_e(text)}<span class="verdict">{_e(word)}</span></mark><sup>[{marks}]</sup>'
+            )
+        tag = "h2" if passage.is_heading else "p"
+        body.append(f"<{tag}>{' '.join(parts)}</{tag}>")
+        flagged = [n for _t, numbers, _v in passage.sentences for n in numbers]
+        if flagged:
+            items = "".join(
+                f'<li value="{n}"><strong>{_e(notes[n].verdict.replace("-", " "))}</strong>: {_e(notes[n].text)}</li>'
+                for n in flagged
+            )
+            body.append(f'<ol class="notes">{items}</ol>')
+    lead = "".join(f'<p class="lead">{_e(line)}</p>' for line in view.lead)
+    references = ""
+    if view.references:
+        items = "\n".join(
+            f'<li value="{r.number}">{_e(r.text).replace(_e(r.url), _link(r.url))}</li>' for r in view.references
+        )
+        references = f'<section class="refs-section"><h2>References</h2>\n<ol class="refs">\n{items}\n</ol></section>'
+    footer = "".join(f"<p>{_e(line)}</p>" for line in view.footer)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(view.title)}</title>\n<style>{_CSS}{_ARTICLE_CSS}</style>\n</head>\n<body>\n"
+        f'<h1>{_e(view.title)}</h1>\n{lead}\n<div class="article">\n' + "\n".join(body) + "\n</div>\n"
+        f"{references}\n<footer>{footer}</footer>\n</body>\n</html>\n"
+    )

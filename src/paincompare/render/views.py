@@ -67,6 +67,7 @@ TITLES = {
     ReportKind.SHOW: "Chronic pain treatment",
     ReportKind.SOURCES: "Sources",
     ReportKind.CONDITIONS: "Conditions",
+    ReportKind.CHECK: "Fact check",
 }
 
 Cells = list[list[str]]  # a row: each cell a list of lines
@@ -84,6 +85,19 @@ class Reference(NamedTuple):
     url: str
 
 
+class Passage(NamedTuple):
+    """A paragraph of a checked article: its sentences, each with the numbers of the notes on it."""
+
+    is_heading: bool
+    sentences: list[tuple[str, list[int], str]]  # text, note numbers, the strongest verdict on it ("" if none)
+
+
+class Note(NamedTuple):
+    number: int
+    verdict: str
+    text: str  # "IV ketamine infusion, addiction: CONTRADICTED. ... [3, 4]"
+
+
 class View(NamedTuple):
     """What one report shows, in no format yet."""
 
@@ -95,6 +109,8 @@ class View(NamedTuple):
     references: list[Reference]  # numbered lines after the table
     footer: list[str]
     data: dict[str, Any]  # for json: built only when asked for (build's data_only), else empty
+    passages: list[Passage] = []  # check: the article itself, for the annotated page (html)
+    notes: list[Note] = []  # check: the numbered notes beside it
 
 
 def words(value: str) -> str:
@@ -179,6 +195,8 @@ def build(report: Report, ascii_only: bool = False, data_only: bool = False) -> 
             return _sources_view(report)
         case ReportKind.CONDITIONS:
             return _conditions_view(report)
+        case ReportKind.CHECK:
+            return _check_view(report)
         case _:
             assert_never(report.kind)
 
@@ -535,6 +553,8 @@ def _data(report: Report) -> dict[str, Any]:
             return _document(report, conditions=list(report.catalogue.conditions), counts=True)
         case ReportKind.LIST | ReportKind.COMPARE | ReportKind.SHOW:
             return _document(report)
+        case ReportKind.CHECK:
+            return _check_document(report)
         case _:
             assert_never(report.kind)
 
@@ -587,3 +607,101 @@ def _treatment_data(report: Report, t: m.Treatment) -> dict[str, Any]:
     for entry, e in zip(data["evidence"], t.evidence):
         entry["statement"] = findings.statement(e)
     return data
+
+
+# -- check ---------------------------------------------------------------------------------------
+
+# Strongest first: the verdict a sentence is highlighted with when several findings touch it.
+_VERDICT_ORDER = ("contradicted", "unproven", "partly-supported", "supported", "not-checked")
+CHECK_FIELDS = ("line", "sentence", "treatment", "attribute", "verdict", "claim", "explanation", "sources")
+
+
+def _check_view(report: Report) -> View:
+    assert report.check is not None
+    catalogue, result = report.catalogue, report.check
+    names = {t.id: t.name for t in catalogue.treatments}
+    refs = References(catalogue)
+    rows: list[Cells] = []
+    records, notes = [], []
+    row_of: dict[tuple[int, str], Cells] = {}
+    for number, f in enumerate(result.findings, start=1):
+        said = refs.cite(f.explanation, list(f.sources))
+        verdict = f.verdict.upper().replace("-", " ")
+        head = f"{names[f.treatment]}, {f.attribute}: {verdict}."
+        claim = f'Checked claim: "{f.claim.claim}"' if f.claim else ""
+        row = row_of.get((f.line, f.text))
+        if row is None:  # one row per sentence; every finding on it in the last cell
+            row = row_of[(f.line, f.text)] = [[str(f.line)], [f.text], []]
+            rows.append(row)
+        row[2] += [f"({number}) {head}", *([claim] if claim else []), said]
+        records.append(
+            [str(f.line), f.text, f.treatment, f.attribute, f.verdict, f.claim.claim if f.claim else "", f.explanation]
+            + [", ".join(f.sources)]
+        )
+        notes.append(Note(number, f.verdict, " ".join(part for part in (head, claim, said) if part)))
+    counts = {v: sum(1 for f in result.findings if f.verdict == v) for v in _VERDICT_ORDER}
+    summary = ", ".join(f"{n} {v.replace('-', ' ')}" for v, n in counts.items() if n) or "none"
+    lead = [
+        f"Article: {result.article.path}; {result.article.sentence_count()} sentences; "
+        f"{len(result.findings)} findings about catalogued treatments ({summary}).",
+        "A verdict comes only from a claim the catalogue has checked, or from an absolute word the record "
+        "refutes; everything else is 'not checked', shown with what the catalogue says so you can judge.",
+    ]
+    return View(
+        kind=report.kind,
+        title=TITLES[report.kind],
+        lead=lead,
+        table=Table(["Line", "What the article says", "What the catalogue says"], rows, row_labels=False),
+        records=(list(CHECK_FIELDS), records),
+        references=refs.lines(full=False),
+        footer=footer(catalogue),
+        data={},
+        passages=_passages(result),
+        notes=notes,
+    )
+
+
+def _passages(result: Any) -> list[Passage]:
+    """The article's paragraphs, each sentence with the numbers of its notes and its strongest verdict."""
+    by_sentence: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for number, f in enumerate(result.findings, start=1):
+        by_sentence.setdefault((f.line, f.text), []).append((number, f.verdict))
+    passages = []
+    for paragraph in result.article.paragraphs:
+        sentences = []
+        for sentence in paragraph.sentences:
+            marks = by_sentence.get((sentence.line, sentence.text), [])
+            strongest = min((v for _n, v in marks), key=_VERDICT_ORDER.index, default="")
+            sentences.append((sentence.text, [n for n, _v in marks], strongest))
+        passages.append(Passage(paragraph.is_heading, sentences))
+    return passages
+
+
+def _check_document(report: Report) -> dict[str, Any]:
+    """The check's JSON contract: catalogue, article, findings and the sources they cite."""
+    assert report.check is not None
+    catalogue, result = report.catalogue, report.check
+    cited = list(dict.fromkeys(s for f in result.findings for s in f.sources))
+    references = {}
+    for source_id in cited:
+        data = shape.to_data(catalogue.sources[source_id], shape.record(m.Source))
+        del data["id"]
+        references[source_id] = data
+    return {
+        "catalogue": catalogue.info.to_data(),
+        "article": {"path": result.article.path, "sentences": result.article.sentence_count()},
+        "findings": [
+            {
+                "line": f.line,
+                "text": f.text,
+                "treatment": f.treatment,
+                "attribute": f.attribute,
+                "verdict": f.verdict,
+                "claim": f.claim.claim if f.claim else None,
+                "explanation": f.explanation,
+                "sources": list(f.sources),
+            }
+            for f in result.findings
+        ],
+        "references": references,
+    }

@@ -1,0 +1,190 @@
+"""Reads an article (plain text, Markdown or HTML) into headings, paragraphs and numbered sentences.
+
+HTML is reduced to its text by the standard library's HTML parser, never by pattern matching;
+script and style are dropped. The text is data throughout: nothing in it is run or interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import NamedTuple
+
+from paincompare import catalogue as catalogue_file
+from paincompare.errors import ArticleError
+
+
+class Sentence(NamedTuple):
+    line: int  # 1-based line of the source where the sentence starts
+    text: str
+
+
+class Paragraph(NamedTuple):
+    heading: str  # the nearest heading above, or "" (articles say "it" under a heading that names it)
+    sentences: tuple[Sentence, ...]
+    is_heading: bool = False
+
+
+class Article(NamedTuple):
+    path: str
+    paragraphs: tuple[Paragraph, ...]
+
+    def sentence_count(self) -> int:
+        return sum(len(p.sentences) for p in self.paragraphs)
+
+
+# A sentence ends at . ! or ? (and any closing quote or bracket) followed by white space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d+[.)])\s+")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MARKDOWN_INLINE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[*_`]+")
+_BLOCK_TAGS = {"p", "div", "li", "br", "tr", "td", "th", "section", "article", "blockquote", "ul", "ol", "table"}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "title"}
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+def read(path: Path) -> Article:
+    """The article at `path` ('-' is stdin), or an ArticleError with one clear line."""
+    name = catalogue_file.display_name(path)
+    data = catalogue_file.read_bytes(path, what="article", error=ArticleError)
+    if b"\x00" in data:
+        raise ArticleError(f"{name}: is not text (it holds NUL bytes); give an article in plain text, Markdown or HTML")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ArticleError(f"{name}:{line}: the article is not UTF-8 text; save it as UTF-8") from None
+    if not text.strip():
+        raise ArticleError(f"{name}: the article is empty")
+    return Article(name, tuple(parse(text, kind_of(name, text))))
+
+
+def kind_of(name: str, text: str) -> str:
+    """html, markdown or text: from the file name's extension, else from how the text starts."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    start = text.lstrip()[:200].lower()
+    if start.startswith(("<!doctype html", "<html")) or re.search(r"<(p|div|h[1-6]|body)\b", start):
+        return "html"
+    return "text"
+
+
+def parse(text: str, kind: str) -> list[Paragraph]:
+    blocks = _html_blocks(text) if kind == "html" else _text_blocks(text, markdown=kind == "markdown")
+    paragraphs: list[Paragraph] = []
+    heading = ""
+    for line, block, is_heading in blocks:
+        sentences = tuple(split_sentences(block, line))
+        if not sentences:
+            continue
+        if is_heading:
+            heading = block
+        paragraphs.append(Paragraph(heading, sentences, is_heading))
+    return paragraphs
+
+
+def split_sentences(block: str, line: int) -> list[Sentence]:
+    """The sentences of one block, each with the source line it starts on."""
+    sentences = []
+    position = 0
+    for piece in _SENTENCE_END.split(block):
+        if piece.strip():
+            start = block.find(piece, position)
+            sentences.append(Sentence(line + block.count("\n", 0, max(start, 0)), " ".join(piece.split())))
+            position = max(start, 0) + len(piece)
+    return sentences
+
+
+def _text_blocks(text: str, markdown: bool) -> list[tuple[int, str, bool]]:
+    """Paragraphs split at blank lines and bullets; a short line on its own without a full stop is a heading."""
+    blocks: list[tuple[int, str, bool]] = []
+    current: list[str] = []
+    start = 0
+
+    def close() -> None:
+        if current:
+            joined = "\n".join(current)
+            blocks.append((start, joined, _looks_like_heading(current)))
+            current.clear()
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if markdown:
+            if _MARKDOWN_HEADING.match(line):
+                close()
+                blocks.append(
+                    (
+                        number,
+                        _MARKDOWN_INLINE.sub(lambda m: m.group(1) or m.group(2) or "", _MARKDOWN_HEADING.sub("", line)),
+                        True,
+                    )
+                )
+                continue
+            line = _MARKDOWN_INLINE.sub(lambda m: m.group(1) or m.group(2) or "", line)
+        if not line.strip():
+            close()
+            continue
+        if _BULLET.match(line):
+            close()
+            line = _BULLET.sub("", line)
+        if not current:
+            start = number
+        current.append(line.strip())
+    close()
+    return blocks
+
+
+def _looks_like_heading(lines: list[str]) -> bool:
+    only = lines[0] if len(lines) == 1 else ""
+    return bool(only) and len(only.split()) <= 8 and not only.endswith((".", "?", "!", ":", ";", ","))
+
+
+class _TextOfHtml(HTMLParser):
+    """Collects the text of an HTML page as blocks, each with the line it starts on."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[int, str, bool]] = []
+        self._parts: list[str] = []
+        self._line = 1
+        self._skipping = 0
+        self._heading = False
+
+    def _close(self) -> None:
+        text = " ".join("".join(self._parts).split())
+        if text:
+            self.blocks.append((self._line, text, self._heading))
+        self._parts = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS or tag in _HEADING_TAGS:
+            self._close()
+            self._heading = tag in _HEADING_TAGS
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS or tag in _HEADING_TAGS:
+            self._close()
+            self._heading = False
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        if not "".join(self._parts).strip():
+            self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+        self._parts.append(data)
+
+
+def _html_blocks(text: str) -> list[tuple[int, str, bool]]:
+    parser = _TextOfHtml()
+    parser.feed(text)
+    parser.close()
+    parser._close()
+    return parser.blocks

@@ -1,0 +1,291 @@
+"""`paincompare check`: finds what an article says about catalogued treatments and sets the
+catalogue's checked claims and facts beside it. Pure: the article and the signal words come in
+already read; nothing here does I/O.
+
+It never invents a verdict. A sentence that matches one of a treatment's checked claims (by the
+claim's own `match` phrases) gets that claim's verdict and sources; an absolute word the record
+itself refutes ("non-addictive" for a controlled drug, "no side effects" for anything with listed
+harms) is `contradicted`, with the fact that refutes it; everything else is `not-checked`, shown
+with what the catalogue says on that attribute so the reader can judge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from paincompare import findings, query
+from paincompare import models as m
+from paincompare.article import Article
+
+NOT_CHECKED = "not-checked"
+FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
+
+
+class Signals(NamedTuple):
+    """The words that tell what a sentence speaks to (src/paincompare/data/check-signals.yaml)."""
+
+    attributes: dict[str, re.Pattern[str]]
+    absolutes: dict[str, re.Pattern[str]]
+    groups: dict[str, tuple[str, ...]]  # a phrase -> the treatment ids it stands for
+
+
+class Finding(NamedTuple):
+    line: int
+    text: str
+    treatment: str  # a treatment id
+    attribute: str
+    verdict: str  # one of FINDING_VERDICTS
+    claim: m.Claim | None
+    explanation: str
+    sources: tuple[str, ...]
+
+
+class CheckResult(NamedTuple):
+    article: Article
+    findings: tuple[Finding, ...]
+
+
+def normalised(text: str) -> str:
+    """Text as it is matched: case folded, curly quotes straight, hyphens and dashes as spaces."""
+    text = text.casefold().translate(_FOLD)
+    return " ".join(text.split())
+
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "-": " ",
+        "\u2010": " ",
+        "\u2011": " ",
+        "\u2012": " ",
+        "\u2013": " ",
+        "\u2014": " ",
+        "\u00a0": " ",
+    }
+)
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for whole-word phrases; a trailing * takes any ending ("addict*"). Compiled once."""
+    key = tuple(phrases)
+    found = _PATTERNS.get(key)
+    if found is None:
+        found = _PATTERNS[key] = _compile(key)
+    return found
+
+
+def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for phrase in sorted({normalised(p) for p in phrases if p.strip()}, key=len, reverse=True):
+        stem = phrase.rstrip("*")
+        parts.append(re.escape(stem) + (r"\w*" if phrase.endswith("*") else ""))
+    if not parts:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+SIGNALS_FILE = "check-signals.yaml"  # in the package's data folder; extend it without code
+
+
+def load_signals(catalogue: m.Catalogue) -> Signals:
+    """The signal words shipped with paincompare (src/paincompare/data/check-signals.yaml)."""
+    from importlib.resources import files
+
+    import yaml  # the signals file is small; read with the same safe loader as catalogues
+
+    text = files("paincompare").joinpath("data", SIGNALS_FILE).read_text(encoding="utf-8")
+    return signals_from(yaml.safe_load(text), catalogue)
+
+
+def signals_from(data: dict[str, Any], catalogue: m.Catalogue) -> Signals:
+    """The signals file's data as patterns; a word for an unknown attribute or treatment is an error."""
+    attributes = {}
+    for attribute, spec in (data.get("attributes") or {}).items():
+        if attribute not in m.ATTRIBUTES:
+            raise ValueError(
+                f"attributes: '{attribute}' is not an attribute; use one of {', '.join(m.ATTRIBUTES.words)}"
+            )
+        attributes[attribute] = phrase_pattern(spec.get("words") or [])
+    absolutes = {a: phrase_pattern(words) for a, words in (data.get("absolutes") or {}).items()}
+    known = {t.id for t in catalogue.treatments}
+    groups = {}
+    for phrase, ids in (data.get("groups") or {}).items():
+        present = tuple(i for i in ids if i in known)  # another catalogue may not have every member
+        if present:
+            groups[normalised(phrase)] = present
+    return Signals(attributes, absolutes, groups)
+
+
+def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckResult:
+    """Every finding about a catalogued treatment, in the order the article makes them."""
+    by_id = {t.id: t for t in catalogue.treatments}
+    names = _names_pattern(catalogue, signals)
+    found: list[Finding] = []
+    heading_named: tuple[str, ...] = ()
+    for paragraph in article.paragraphs:
+        if paragraph.is_heading:
+            heading_named = _named(paragraph.sentences[0].text, names, catalogue, signals)
+            continue
+        carried: tuple[str, ...] = ()
+        for sentence in paragraph.sentences:
+            named = _named(sentence.text, names, catalogue, signals)
+            compared = _compared(sentence.text, names, catalogue, signals)
+            # "Unlike opioids, it ...": the sentence's subject is still the treatment spoken of before
+            subjects = tuple(t for t in named if t not in compared) or carried or heading_named
+            if named and set(named) - compared:
+                carried = subjects
+            treatments = tuple(dict.fromkeys((*subjects, *named)))
+            for tid in treatments:
+                found += _findings(
+                    sentence.line,
+                    sentence.text,
+                    by_id[tid],
+                    signals,
+                    catalogue,
+                    explicit=tid in named,
+                    subject=tid in subjects,
+                    without_names=names[0].sub(" ", normalised(sentence.text)),
+                )
+    return CheckResult(article, tuple(found))
+
+
+def _names_pattern(catalogue: m.Catalogue, signals: Signals) -> tuple[re.Pattern[str], dict[str, str]]:
+    owner: dict[str, str] = {}
+    for t in catalogue.treatments:
+        for name in (t.id, t.name, *t.aliases):
+            owner.setdefault(normalised(name), t.id)
+    for phrase in signals.groups:
+        owner.setdefault(phrase, "")
+    return phrase_pattern(owner), owner
+
+
+def _named(
+    text: str, names: tuple[re.Pattern[str], dict[str, str]], catalogue: m.Catalogue, signals: Signals
+) -> tuple[str, ...]:
+    """The treatments a sentence names, in the order it names them ("X instead of Y" names both)."""
+    pattern, owner = names
+    ids: dict[str, None] = {}
+    for match in pattern.finditer(normalised(text)):
+        phrase = match.group(0)
+        if owner.get(phrase):
+            ids.setdefault(owner[phrase])
+        for tid in signals.groups.get(phrase, ()):
+            ids.setdefault(tid)
+    return tuple(ids)
+
+
+_COMPARING = re.compile(r"(?:unlike|instead of|rather than|than|compared (?:with|to)|versus|vs\.?|over)\s+$")
+
+
+def _compared(
+    text: str, names: tuple[re.Pattern[str], dict[str, str]], catalogue: m.Catalogue, signals: Signals
+) -> set[str]:
+    """Treatments a sentence names only to compare with ("unlike opioids, ketamine ..."): what it
+    claims is about the other one, so their checked claims and absolutes are not applied to them."""
+    pattern, owner = names
+    said = normalised(text)
+    compared: set[str] = set()
+    for match in pattern.finditer(said):
+        if _COMPARING.search(said[: match.start()]):
+            compared.update([owner[match.group(0)]] if owner.get(match.group(0)) else [])
+            compared.update(signals.groups.get(match.group(0), ()))
+    return compared
+
+
+def _findings(
+    line: int,
+    text: str,
+    t: m.Treatment,
+    signals: Signals,
+    catalogue: m.Catalogue,
+    explicit: bool,
+    subject: bool,
+    without_names: str,
+) -> list[Finding]:
+    """The findings of one sentence about one treatment; `without_names` is the sentence with the
+    treatments' names taken out, so a name ("surgery") is not also read as what it speaks to."""
+    said = normalised(text)
+    result: list[Finding] = []
+    covered: set[str] = set()
+    for claim in t.claims:
+        if subject and claim.match and claim.attribute and phrase_pattern(claim.match).search(said):
+            result.append(
+                Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
+            )
+            covered.add(claim.attribute)
+    attributes = [a for a, pattern in signals.attributes.items() if pattern.search(without_names)]
+    if not attributes and not result and explicit:
+        attributes = ["general"]
+    for attribute in attributes:
+        if attribute in covered:
+            continue
+        refuted = _refuted(attribute, said, t, signals) if subject else None
+        if refuted is not None:
+            result.append(Finding(line, text, t.id, attribute, "contradicted", None, *refuted))
+        else:
+            result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *fact(t, attribute, catalogue)))
+    return result
+
+
+def _refuted(attribute: str, said: str, t: m.Treatment, signals: Signals) -> tuple[str, tuple[str, ...]] | None:
+    """The record's fact that refutes an absolute word, or None when there is none to refute."""
+    pattern = signals.absolutes.get(attribute)
+    if pattern is None or not pattern.search(said):
+        return None
+    if attribute == "addiction":
+        risk = t.addiction_risk
+        if risk.level == "none" and not risk.us_schedule:
+            return None
+        return _addiction_fact(t), risk.sources
+    if attribute == "safety" and t.side_effects.serious:
+        return f"Serious harms the record lists: {t.side_effects.serious_short}", t.side_effects.sources
+    if attribute == "duration" and t.duration.basis != "implant-or-surgery":
+        return f"How long relief lasts: {t.duration.short}", t.duration.sources
+    return None
+
+
+def _addiction_fact(t: m.Treatment) -> str:
+    risk = t.addiction_risk
+    schedule = f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
+    return f"Addiction risk: {risk.level.replace('-', ' ')}, {schedule}. {risk.short}"
+
+
+def fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
+    """What the catalogue says about a treatment on one attribute, with its sources."""
+    if attribute == "addiction":
+        return _addiction_fact(t), t.addiction_risk.sources
+    if attribute == "onset":
+        return f"How soon it may help: {t.onset.short}", t.onset.sources
+    if attribute == "duration":
+        return f"How long relief lasts: {t.duration.short}", t.duration.sources
+    if attribute == "safety":
+        se = t.side_effects
+        return f"Common: {se.common_short} Serious: {se.serious_short}", se.sources
+    if attribute == "effectiveness":
+        best = query.shown_finding(t, query.Filters())
+        if best is None:
+            return "No finding in the catalogue.", t.how_given.sources
+        condition = catalogue.conditions[best.condition].name
+        sure = best.certainty.replace("-", " ") if best.certainty else "no trials"
+        return f"Best finding: {findings.statement(best)} ({sure} certainty), for {condition}.", best.sources
+    if attribute == "invasiveness":
+        return f"Invasiveness: {t.invasiveness.level}. {t.invasiveness.short}", t.invasiveness.sources
+    if attribute == "cost":
+        return f"Cost (US): {t.cost.tier.replace('-', ' ')}. {t.cost.short}", t.cost.sources
+    if attribute == "approval":
+        if not t.guidelines:
+            return "No guideline in the catalogue speaks to it.", t.how_given.sources
+        stances = "; ".join(
+            f"{catalogue.sources[g.guideline].label()}: {g.stance.replace('-', ' ')}" for g in t.guidelines[:4]
+        )
+        more = f" (and {len(t.guidelines) - 4} more)" if len(t.guidelines) > 4 else ""
+        return f"Guidelines: {stances}{more}.", tuple(dict.fromkeys(g.guideline for g in t.guidelines[:4]))
+    return f"What it is: {t.how_given.short}", t.how_given.sources
