@@ -33,6 +33,7 @@ TARGETS = {
     "b/c": 0.85,  # list --format json / import floor
     "e/c": 1.00,  # shell completion / import floor
     "t/tc": 1.20,  # compare drawn for a 120-column terminal / the floor under the same terminal
+    "k/c": 2.00,  # check of a 100 KB article (about 1,300 sentences), JSON / import floor
     "10k/1k list": 12.0,  # linear: ten times the treatments, at most twelve times the time
     "10k/1k validate": 12.0,
     "list 10k / bare parse 10k": 2.5,
@@ -49,9 +50,21 @@ def environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in dropped}
 
 
+ARTICLES = Path(__file__).resolve().parents[1] / "tests" / "articles"
+
+
+def write_article(folder: Path, size: int = 100 * 1024) -> Path:
+    """An article of `size` bytes: the test articles, repeated, in plain text."""
+    text = "".join((ARTICLES / name).read_text(encoding="utf-8") + "\n" for name in ("promotional.md",))
+    path = folder / "article-100k.md"
+    path.write_text((text * (size // len(text) + 1))[:size], encoding="utf-8")
+    return path
+
+
 def startup_commands(cache_dir: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
-    """(a) to (e), with a catalogue cache of their own; b0 is (b) with the cache turned off."""
+    """(a) to (e), (k) and (t), with a catalogue cache of their own; b0 is (b) with the cache turned off."""
     env = dict(environment(), PAINCOMPARE_CACHE_DIR=str(cache_dir))
+    article = write_article(cache_dir.parent)
     completion = dict(env, _PAINCOMPARE_COMPLETE="complete_bash", COMP_WORDS="paincompare compare keta", COMP_CWORD="2")
     return {
         "a": ([SCRIPT, "compare", "ketamine", "opioids"], env),
@@ -60,6 +73,7 @@ def startup_commands(cache_dir: Path) -> dict[str, tuple[list[str], dict[str, st
         "d": ([PYTHON, "-c", "pass"], env),
         "e": ([SCRIPT], completion),
         "b0": ([SCRIPT, "list", "--format", "json"], dict(env, PAINCOMPARE_NO_CACHE="1")),
+        "k": ([SCRIPT, "check", str(article), "--format", "json"], env),
         # the terminal path: fitted to 120 columns, colour on, no pager (it would wait for a key)
         "t": ([SCRIPT, "compare", "ketamine", "opioids"], dict(env, TERM="xterm-256color", PAINCOMPARE_PAGER="cat")),
         "tc": ([PYTHON, "-c", "import typer, rich.table, yaml"], dict(env, TERM="xterm-256color")),
@@ -216,6 +230,7 @@ def main() -> int:
         "b/c": startup["b"] / floor,
         "e/c": startup["e"] / floor,
         "t/tc": startup["t"] / startup["tc"],
+        "k/c": startup["k"] / floor,
         "10k/1k list": sized["list 10000"] / sized["list 1000"],
         "10k/1k validate": sized["validate 10000"] / sized["validate 1000"],
         "list 10k / bare parse 10k": sized["list 10000"] / sized["bare parse 10000"],
@@ -232,6 +247,7 @@ def main() -> int:
         "d": "(d) python -c pass",
         "e": "(e) shell completion of 'keta'",
         "b0": "(b) again, catalogue cache turned off",
+        "k": "(k) check a 100 KB article, --format json",
         "t": "(t) compare ketamine opioids, on a 120-column terminal",
         "tc": "(tc) the floor (c), on the same terminal",
     }

@@ -387,6 +387,7 @@ def test_every_readme_usage_line_works_as_written(invoke, tmp_path, monkeypatch)
     assert len(lines) >= 10
     monkeypatch.chdir(tmp_path)
     factory.write(tmp_path, factory.catalogue(), "my-catalogue.yaml")
+    (tmp_path / "article.txt").write_text("Ketamine is non-addictive.\n", encoding="utf-8")
     for words in lines:
         assert words[0] == "paincompare"
         result = invoke(*words[1:])

@@ -135,3 +135,21 @@ def test_no_word_is_broken_on_a_phone_width_screen(run, chromium, tmp_path):
     grid_words = _words(" ".join(line for row in view.table.rows for cell in row for line in cell))
     assert not grid_words - _words(layout), f"broken inside a word: {sorted(grid_words - _words(layout))[:20]}"
     assert "How soon might it help?\nIV ketamine infusion" in layout, "answers stand under their question"
+
+
+def test_the_annotated_article_prints_with_every_verdict_word(run, chromium, tmp_path):
+    """check --format html -o review.html: the article, each flagged sentence highlighted with its
+    verdict as a word (never colour alone) and its numbered notes, all of it reaching the paper."""
+    review = tmp_path / "review.html"
+    source = Path(__file__).parent / "articles" / "promotional.md"
+    result = run("check", str(source), "-o", str(review))
+    assert result.returncode == 0, result.stderr
+    page = review.read_text(encoding="utf-8")
+    assert '<mark class="contradicted">' in page and "<script" not in page
+    pdf = tmp_path / "review.pdf"
+    _print(chromium, review, pdf, tmp_path / "profile")
+    layout = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(layout.split())
+    for words in ("contradicted", "not checked", "Spinal cord stimulation lets people stop taking opioids"):
+        assert words in flat, words
+    assert _words(source.read_text(encoding="utf-8")) <= _words(layout), "the article is there whole"

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from paincompare import findings, query
 from paincompare import models as m
-from paincompare.article import Article
+from paincompare.article import Article, Sentence
 
 NOT_CHECKED = "not-checked"
 FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
@@ -132,27 +132,30 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
     heading_named: tuple[str, ...] = ()
     for paragraph in article.paragraphs:
         if paragraph.is_heading:
-            heading_named = _named(paragraph.sentences[0].text, names, catalogue, signals)
+            heading_named = tuple(_mentions(normalised(paragraph.sentences[0].text), names, signals))
             continue
         carried: tuple[str, ...] = ()
         for sentence in paragraph.sentences:
-            named = _named(sentence.text, names, catalogue, signals)
-            compared = _compared(sentence.text, names, catalogue, signals)
+            said = normalised(sentence.text)
+            mentions = _mentions(said, names, signals)
+            named = tuple(mentions)
+            compared = {tid for tid, (_at, comparing) in mentions.items() if comparing}
             # "Unlike opioids, it ...": the sentence's subject is still the treatment spoken of before
             subjects = tuple(t for t in named if t not in compared) or carried or heading_named
             if named and set(named) - compared:
                 carried = subjects
-            treatments = tuple(dict.fromkeys((*subjects, *named)))
-            for tid in treatments:
+            without_names = names[0].sub(" ", said)
+            for tid in dict.fromkeys((*subjects, *named)):
                 found += _findings(
-                    sentence.line,
-                    sentence.text,
+                    Sentence(sentence.line, sentence.text),
+                    said,
                     by_id[tid],
                     signals,
                     catalogue,
-                    explicit=tid in named,
+                    explicit=tid in mentions,
                     subject=tid in subjects,
-                    without_names=names[0].sub(" ", normalised(sentence.text)),
+                    without_names=without_names,
+                    named_at=mentions[tid][0] if tid in mentions else None,
                 )
     return CheckResult(article, tuple(found))
 
@@ -167,56 +170,43 @@ def _names_pattern(catalogue: m.Catalogue, signals: Signals) -> tuple[re.Pattern
     return phrase_pattern(owner), owner
 
 
-def _named(
-    text: str, names: tuple[re.Pattern[str], dict[str, str]], catalogue: m.Catalogue, signals: Signals
-) -> tuple[str, ...]:
-    """The treatments a sentence names, in the order it names them ("X instead of Y" names both)."""
-    pattern, owner = names
-    ids: dict[str, None] = {}
-    for match in pattern.finditer(normalised(text)):
-        phrase = match.group(0)
-        if owner.get(phrase):
-            ids.setdefault(owner[phrase])
-        for tid in signals.groups.get(phrase, ()):
-            ids.setdefault(tid)
-    return tuple(ids)
-
-
 _COMPARING = re.compile(r"(?:unlike|instead of|rather than|than|compared (?:with|to)|versus|vs\.?|over)\s+$")
 
 
-def _compared(
-    text: str, names: tuple[re.Pattern[str], dict[str, str]], catalogue: m.Catalogue, signals: Signals
-) -> set[str]:
-    """Treatments a sentence names only to compare with ("unlike opioids, ketamine ..."): what it
-    claims is about the other one, so their checked claims and absolutes are not applied to them."""
+def _mentions(
+    said: str, names: tuple[re.Pattern[str], dict[str, str]], signals: Signals
+) -> dict[str, tuple[int, bool]]:
+    """The treatments a (normalised) sentence names, in order: where first named, and whether only to
+    compare with ("unlike opioids, ketamine ..."), so that what it claims is not put on them."""
     pattern, owner = names
-    said = normalised(text)
-    compared: set[str] = set()
+    found: dict[str, tuple[int, bool]] = {}
     for match in pattern.finditer(said):
-        if _COMPARING.search(said[: match.start()]):
-            compared.update([owner[match.group(0)]] if owner.get(match.group(0)) else [])
-            compared.update(signals.groups.get(match.group(0), ()))
-    return compared
+        phrase = match.group(0)
+        comparing = bool(_COMPARING.search(said[: match.start()]))
+        for tid in ([owner[phrase]] if owner.get(phrase) else []) + list(signals.groups.get(phrase, ())):
+            if tid not in found:
+                found[tid] = (match.start(), comparing)
+    return found
 
 
 def _findings(
-    line: int,
-    text: str,
+    sentence: Sentence,
+    said: str,
     t: m.Treatment,
     signals: Signals,
     catalogue: m.Catalogue,
     explicit: bool,
     subject: bool,
     without_names: str,
+    named_at: int | None = None,
 ) -> list[Finding]:
     """The findings of one sentence about one treatment; `without_names` is the sentence with the
     treatments' names taken out, so a name ("surgery") is not also read as what it speaks to."""
-    said = normalised(text)
+    line, text = sentence
     result: list[Finding] = []
     covered: set[str] = set()
     for claim in t.claims:
-        if subject and claim.match and claim.attribute and phrase_pattern(claim.match).search(said):
+        if subject and claim.match and claim.attribute and _affirmed(phrase_pattern(claim.match), said):
             result.append(
                 Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
             )
@@ -227,7 +217,7 @@ def _findings(
     for attribute in attributes:
         if attribute in covered:
             continue
-        refuted = _refuted(attribute, said, t, signals) if subject else None
+        refuted = _refuted(attribute, said, t, signals, named_at) if subject else None
         if refuted is not None:
             result.append(Finding(line, text, t.id, attribute, "contradicted", None, *refuted))
         else:
@@ -235,10 +225,47 @@ def _findings(
     return result
 
 
-def _refuted(attribute: str, said: str, t: m.Treatment, signals: Signals) -> tuple[str, tuple[str, ...]] | None:
-    """The record's fact that refutes an absolute word, or None when there is none to refute."""
+_NEGATIONS = {
+    "not",
+    "no",
+    "never",
+    "nor",
+    "isn't",
+    "aren't",
+    "doesn't",
+    "don't",
+    "didn't",
+    "won't",
+    "cannot",
+    "can't",
+    "hardly",
+    "neither",
+    "without",
+    "unlikely",
+    "myth",
+    "false",
+}
+
+
+def _affirmed(pattern: re.Pattern[str], said: str) -> bool:
+    """True when the phrase is said, and not denied by a negation just before it ("do not give lasting relief")."""
+    for match in pattern.finditer(said):
+        before = said[: match.start()].split()[-4:]
+        if not _NEGATIONS.intersection(before):
+            return True
+    return False
+
+
+def _refuted(
+    attribute: str, said: str, t: m.Treatment, signals: Signals, named_at: int | None
+) -> tuple[str, tuple[str, ...]] | None:
+    """The record's fact that refutes an absolute word, or None when there is none to refute.
+
+    The word must be said of this treatment: after its name ("X is non-addictive"), or of a
+    treatment the sentence does not name but speaks of ("It is non-addictive").
+    """
     pattern = signals.absolutes.get(attribute)
-    if pattern is None or not pattern.search(said):
+    if pattern is None or not _affirmed(pattern, said[named_at or 0 :]):
         return None
     if attribute == "addiction":
         risk = t.addiction_risk

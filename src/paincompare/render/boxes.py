@@ -23,6 +23,8 @@ MAX_LABEL = 20
 
 def cell_width(text: str) -> int:
     """Columns a string takes on a terminal: wide East Asian characters two, combining marks none."""
+    if text.isascii():  # almost every line: one column a character
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char):
