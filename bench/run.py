@@ -115,6 +115,15 @@ def time_on_terminal(argv: list[str], env: dict[str, str], columns: int = 120, r
     return elapsed * 1000
 
 
+ROUNDS: dict[str, list[float]] = {}  # every command's time in every round, for ratios within a round
+
+
+def round_ratio(name: str, floor: str) -> float:
+    """The median over rounds of name / floor measured in the same round: a busy moment on the
+    machine slows both alike, so it cancels out instead of moving one median and not the other."""
+    return statistics.median(a / b for a, b in zip(ROUNDS[name], ROUNDS[floor], strict=True))
+
+
 def interleaved(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
     """Median milliseconds per command; a name starting with 't' runs on a 120-column terminal."""
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -127,6 +136,7 @@ def interleaved(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int
     for _ in range(runs):
         for name, (argv, env) in commands.items():
             times[name].append(once(name, argv, env))
+    ROUNDS.update(times)
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -226,11 +236,11 @@ def main() -> int:
 
     floor = startup["c"]
     ratios = {
-        "a/c": startup["a"] / floor,
-        "b/c": startup["b"] / floor,
-        "e/c": startup["e"] / floor,
-        "t/tc": startup["t"] / startup["tc"],
-        "k/c": startup["k"] / floor,
+        "a/c": round_ratio("a", "c"),
+        "b/c": round_ratio("b", "c"),
+        "e/c": round_ratio("e", "c"),
+        "t/tc": round_ratio("t", "tc"),
+        "k/c": round_ratio("k", "c"),
         "10k/1k list": sized["list 10000"] / sized["list 1000"],
         "10k/1k validate": sized["validate 10000"] / sized["validate 1000"],
         "list 10k / bare parse 10k": sized["list 10000"] / sized["bare parse 10000"],
@@ -255,6 +265,7 @@ def main() -> int:
     for key, label in labels.items():
         print(f"{label:<58}{startup[key]:>10.1f}")
     print()
+    print("Start-up ratios are medians of the ratio within each round (same moment, same machine).")
     print("(a), (b) and (e) read the checked catalogue from the cache the warm-up run wrote;")
     print("the scale rows below always parse and check the YAML (PAINCOMPARE_NO_CACHE=1).")
     print()

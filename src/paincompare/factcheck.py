@@ -97,12 +97,12 @@ SIGNALS_FILE = "check-signals.yaml"  # in the package's data folder; extend it w
 
 def load_signals(catalogue: m.Catalogue) -> Signals:
     """The signal words shipped with paincompare (src/paincompare/data/check-signals.yaml)."""
-    from importlib.resources import files
+    from pathlib import Path
 
-    import yaml  # the signals file is small; read with the same safe loader as catalogues
+    import yaml  # libyaml's safe loader where present, as for catalogues (importlib.resources costs 15 ms)
 
-    text = files("paincompare").joinpath("data", SIGNALS_FILE).read_text(encoding="utf-8")
-    return signals_from(yaml.safe_load(text), catalogue)
+    text = (Path(__file__).parent / "data" / SIGNALS_FILE).read_text(encoding="utf-8")
+    return signals_from(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), catalogue)
 
 
 def signals_from(data: dict[str, Any], catalogue: m.Catalogue) -> Signals:
@@ -145,6 +145,7 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
             if named and set(named) - compared:
                 carried = subjects
             without_names = names[0].sub(" ", said)
+            spoken_of = [a for a, pattern in signals.attributes.items() if pattern.search(without_names)]
             for tid in dict.fromkeys((*subjects, *named)):
                 found += _findings(
                     Sentence(sentence.line, sentence.text),
@@ -154,7 +155,7 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
                     catalogue,
                     explicit=tid in mentions,
                     subject=tid in subjects,
-                    without_names=without_names,
+                    spoken_of=spoken_of,
                     named_at=mentions[tid][0] if tid in mentions else None,
                 )
     return CheckResult(article, tuple(found))
@@ -197,11 +198,11 @@ def _findings(
     catalogue: m.Catalogue,
     explicit: bool,
     subject: bool,
-    without_names: str,
+    spoken_of: list[str],
     named_at: int | None = None,
 ) -> list[Finding]:
-    """The findings of one sentence about one treatment; `without_names` is the sentence with the
-    treatments' names taken out, so a name ("surgery") is not also read as what it speaks to."""
+    """The findings of one sentence about one treatment; `spoken_of` is what the sentence speaks to,
+    read with the treatments' names taken out, so a name ("surgery") is not also an attribute."""
     line, text = sentence
     result: list[Finding] = []
     covered: set[str] = set()
@@ -211,7 +212,7 @@ def _findings(
                 Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
             )
             covered.add(claim.attribute)
-    attributes = [a for a, pattern in signals.attributes.items() if pattern.search(without_names)]
+    attributes = list(spoken_of)
     if not attributes and not result and explicit:
         attributes = ["general"]
     for attribute in attributes:
@@ -221,7 +222,7 @@ def _findings(
         if refuted is not None:
             result.append(Finding(line, text, t.id, attribute, "contradicted", None, *refuted))
         else:
-            result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *fact(t, attribute, catalogue)))
+            result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *_fact(t, attribute, catalogue)))
     return result
 
 
@@ -283,6 +284,18 @@ def _addiction_fact(t: m.Treatment) -> str:
     risk = t.addiction_risk
     schedule = f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
     return f"Addiction risk: {risk.level.replace('-', ' ')}, {schedule}. {risk.short}"
+
+
+_FACTS: dict[tuple[int, str, str], tuple[str, tuple[str, ...]]] = {}
+
+
+def _fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
+    """`fact`, worked out once per catalogue, treatment and attribute: a long article asks again and again."""
+    key = (id(catalogue), t.id, attribute)
+    found = _FACTS.get(key)
+    if found is None:
+        found = _FACTS[key] = fact(t, attribute, catalogue)
+    return found
 
 
 def fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
