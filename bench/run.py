@@ -234,7 +234,6 @@ def main() -> int:
         sized = scale(folder, args.runs)
         rss = peak_rss_mib(folder)
 
-    floor = startup["c"]
     ratios = {
         "a/c": round_ratio("a", "c"),
         "b/c": round_ratio("b", "c"),
