@@ -24,7 +24,7 @@ class OutputEnv(NamedTuple):
     """Facts about where output goes; renderers get these instead of looking at sys.stdout."""
 
     is_tty: bool
-    width: int | None  # None: print tables at their natural width, never wrapped or cut
+    width: int | None  # None: not a terminal; tables are wrapped at a fixed width (table_format.FILE_WIDTH)
     colour: bool
     ascii_only: bool  # the stream cannot encode symbols such as ⊕
 
@@ -43,9 +43,14 @@ class OutputEnv(NamedTuple):
         )
 
     @classmethod
-    def for_file(cls) -> OutputEnv:
-        """A file written with -o: UTF-8, natural width, no colour."""
-        return cls(is_tty=False, width=None, colour=False, ascii_only=False)
+    def for_file(cls, environ: dict[str, str] | None = None) -> OutputEnv:
+        """A file written with -o: UTF-8, no colour, the width COLUMNS sets or the fixed file width."""
+        return cls(
+            is_tty=False,
+            width=_width(False, os.environ if environ is None else environ),
+            colour=False,
+            ascii_only=False,
+        )
 
 
 def _width(is_tty: bool, env: dict[str, str] | os._Environ[str]) -> int | None:
