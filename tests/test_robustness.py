@@ -89,7 +89,8 @@ def _run_in_process(argv):
     return code, stdout.getvalue(), stderr.getvalue()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 80 examples, each a random mutation run through a random command (150 took 5 s of one worker)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=mutated_catalogues(),
     command=st.sampled_from(
@@ -131,7 +132,7 @@ def test_mutated_catalogues_never_crash(tmp_path, text, command):
         {"PYTHONIOENCODING": "latin-1"},
     ],
 )
-@pytest.mark.parametrize("args", [("compare", "ketamine", "opioids"), ("show", "tramadol"), ("list",)])
+@pytest.mark.parametrize("args", [("compare", "ketamine", "opioids"), ("list",)])
 def test_odd_environments_give_readable_output(script_run, env, args):
     result = script_run(*args, env=user_env(**env))
     assert result.returncode == 0, result.stderr
