@@ -179,3 +179,23 @@ def test_article_text_is_data_in_every_format(run, tmp_path):
         assert "\x1b" not in text, fmt
         if fmt == "html":
             assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [(b"\x00\x01\x02", "is not text"), (b"caf\xe9", "not UTF-8"), (b"", "the article is empty")],
+)
+def test_check_on_unreadable_input_is_one_line_and_exit_1(run, tmp_path, content, words):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("check", str(path))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_on_a_huge_or_endless_input(script_run, tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"pain " * (2 * 1024 * 1024 + 10))
+    for path in (str(huge), "/dev/zero"):
+        result = script_run("check", path)
+        assert result.returncode == 1 and "larger than 10 MiB, the most an article may be" in result.stderr
