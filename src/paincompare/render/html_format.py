@@ -113,10 +113,15 @@ ol.notes li { margin-bottom: .25rem; }
 def render(view: View, headers: bool, env: OutputEnv) -> str:
     if view.kind is ReportKind.CHECK:
         return _annotated_article(view)
-    lead = "".join(f'<p class="lead">{_e(line)}</p>' for line in view.lead)
     notes = ""
     if view.kind in (ReportKind.COMPARE, ReportKind.SHOW):
         notes = '<section class="notes"><h2>Questions to ask and notes</h2></section>\n'
+    return _page(view, _CSS, f"{_table(view)}\n{notes}")
+
+
+def _page(view: View, css: str, body: str) -> str:
+    """The whole page around a body: title, lead, references, footer; every text escaped."""
+    lead = "".join(f'<p class="lead">{_e(line)}</p>' for line in view.lead)
     references = ""
     if view.references:
         items = "\n".join(
@@ -127,8 +132,8 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(view.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{_e(view.title)}</h1>\n{lead}\n{_table(view)}\n{notes}{references}\n"
+        f"<title>{_e(view.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        f"<h1>{_e(view.title)}</h1>\n{lead}\n{body}{references}\n"
         f"<footer>{footer}</footer>\n</body>\n</html>\n"
     )
 
@@ -162,18 +167,4 @@ def _annotated_article(view: View) -> str:
                 for n in flagged
             )
             body.append(f'<ol class="notes">{items}</ol>')
-    lead = "".join(f'<p class="lead">{_e(line)}</p>' for line in view.lead)
-    references = ""
-    if view.references:
-        items = "\n".join(
-            f'<li value="{r.number}">{_e(r.text).replace(_e(r.url), _link(r.url))}</li>' for r in view.references
-        )
-        references = f'<section class="refs-section"><h2>References</h2>\n<ol class="refs">\n{items}\n</ol></section>'
-    footer = "".join(f"<p>{_e(line)}</p>" for line in view.footer)
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(view.title)}</title>\n<style>{_CSS}{_ARTICLE_CSS}</style>\n</head>\n<body>\n"
-        f'<h1>{_e(view.title)}</h1>\n{lead}\n<div class="article">\n' + "\n".join(body) + "\n</div>\n"
-        f"{references}\n<footer>{footer}</footer>\n</body>\n</html>\n"
-    )
+    return _page(view, _CSS + _ARTICLE_CSS, '<div class="article">\n' + "\n".join(body) + "\n</div>\n")

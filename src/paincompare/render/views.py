@@ -585,18 +585,23 @@ def _document(
             data["treatments"] = query.treatments_with_evidence(catalogue, cid, include_narrower=False)
             data["with_narrower"] = query.treatments_with_evidence(catalogue, cid, include_narrower=True)
         condition_data[cid] = data
-    references = {}
-    for source_id in cited:
-        data = shape.to_data(catalogue.sources[source_id], shape.record(m.Source))
-        del data["id"]
-        references[source_id] = data
     return {
         "catalogue": catalogue.info.to_data(),
         "query": {"command": report.kind.value, "condition": report.condition_text},
         "treatments": [_treatment_data(report, t) for t in report.treatments],
         "conditions": condition_data,
-        "references": references,
+        "references": _references(catalogue, cited),
     }
+
+
+def _references(catalogue: m.Catalogue, cited: list[str]) -> dict[str, Any]:
+    """Every source id cited, resolved to its citation (without the id, which is the key)."""
+    references = {}
+    for source_id in cited:
+        data = shape.to_data(catalogue.sources[source_id], shape.record(m.Source))
+        del data["id"]
+        references[source_id] = data
+    return references
 
 
 def _treatment_data(report: Report, t: m.Treatment) -> dict[str, Any]:
@@ -682,11 +687,6 @@ def _check_document(report: Report) -> dict[str, Any]:
     assert report.check is not None
     catalogue, result = report.catalogue, report.check
     cited = list(dict.fromkeys(s for f in result.findings for s in f.sources))
-    references = {}
-    for source_id in cited:
-        data = shape.to_data(catalogue.sources[source_id], shape.record(m.Source))
-        del data["id"]
-        references[source_id] = data
     return {
         "catalogue": catalogue.info.to_data(),
         "article": {"path": result.article.path, "sentences": result.article.sentence_count()},
@@ -703,5 +703,5 @@ def _check_document(report: Report) -> dict[str, Any]:
             }
             for f in result.findings
         ],
-        "references": references,
+        "references": _references(catalogue, cited),
     }
