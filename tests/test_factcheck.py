@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED, REPO
+from conftest import BUNDLED
 
 from paincompare import article, catalogue, factcheck
 from paincompare.errors import ArticleError
 
 ARTICLES = Path(__file__).parent / "articles"
-ORIGIN = REPO.parent / "shared" / "articles" / "origin-ketamine-clinic.txt"
+ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
 
 
 @pytest.fixture(scope="module")
