@@ -47,6 +47,9 @@ def user_env(**changes: str | None) -> dict[str, str]:
             "TTY_COMPATIBLE",
             "PAINCOMPARE_NO_CACHE",
         )
+        # coverage is measured in this process; measuring every real subprocess too doubled the
+        # suite's time for lines the in-process tests already reach
+        and not k.startswith("COV_CORE_")
     }
     for key, value in changes.items():
         if value is None:
