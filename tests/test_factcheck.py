@@ -193,9 +193,9 @@ def test_check_on_unreadable_input_is_one_line_and_exit_1(run, tmp_path, content
     assert result.stderr.count("\n") == 1 and words in result.stderr and "Traceback" not in result.stderr
 
 
-def test_check_on_a_huge_or_endless_input(script_run, tmp_path):
+def test_check_on_a_huge_or_endless_input(run, tmp_path):
     huge = tmp_path / "huge.txt"
     huge.write_bytes(b"pain " * (2 * 1024 * 1024 + 10))
     for path in (str(huge), "/dev/zero"):
-        result = script_run("check", path)
+        result = run("check", path)
         assert result.returncode == 1 and "larger than 10 MiB, the most an article may be" in result.stderr

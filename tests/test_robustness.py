@@ -89,8 +89,8 @@ def _run_in_process(argv):
     return code, stdout.getvalue(), stderr.getvalue()
 
 
-# 80 examples, each a random mutation run through a random command (150 took 5 s of one worker)
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 60 examples, each a random mutation run through a random command (150 took 5 s of one worker)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=mutated_catalogues(),
     command=st.sampled_from(
@@ -192,19 +192,19 @@ def test_an_internal_error_is_one_line_unless_debug(monkeypatch):
     assert "locals" not in stderr.lower()
 
 
-def test_usage_errors_exit_2_and_catalogue_errors_exit_1(script_run, tmp_path):
-    assert script_run("list", "--sort", "price").returncode == 2
-    assert script_run("frobnicate").returncode == 2
-    assert script_run("compare", "ketamine", "--rows", "nonsense", "opioids").returncode == 2
-    assert script_run("--catalogue", str(tmp_path), "list").returncode == 1
-    assert script_run("--catalogue", str(tmp_path / "missing.yaml"), "list").returncode == 1
+def test_usage_errors_exit_2_and_catalogue_errors_exit_1(run, tmp_path):
+    assert run("list", "--sort", "price").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("compare", "ketamine", "--rows", "nonsense", "opioids").returncode == 2
+    assert run("--catalogue", str(tmp_path), "list").returncode == 1
+    assert run("--catalogue", str(tmp_path / "missing.yaml"), "list").returncode == 1
 
 
-def test_an_oversized_catalogue_is_refused_with_the_cap(script_run, tmp_path):
+def test_an_oversized_catalogue_is_refused_with_the_cap(run, tmp_path):
     huge = tmp_path / "huge.yaml"
     with huge.open("w") as handle:
         handle.write("# " + "x" * (11 * 1024 * 1024) + "\n")
-    result = script_run("--catalogue", str(huge), "list")
+    result = run("--catalogue", str(huge), "list")
     assert result.returncode == 1 and "larger than 10 MiB" in result.stderr
 
 
@@ -227,14 +227,14 @@ def test_hostile_catalogue_leaks_no_escape_sequence(script_run, run, tmp_path, f
         assert "\x1b" not in body and "\x07" not in body and "\x9b" not in body, fmt
 
 
-def test_an_endless_device_is_refused_at_the_size_cap(script_run):
-    result = script_run("--catalogue", "/dev/zero", "list")
+def test_an_endless_device_is_refused_at_the_size_cap(run):
+    result = run("--catalogue", "/dev/zero", "list")
     assert result.returncode == 1 and "larger than 10 MiB" in result.stderr
 
 
-def test_a_catalogue_can_come_from_stdin(script_run):
+def test_a_catalogue_can_come_from_stdin(run):
     text = BUNDLED.read_text(encoding="utf-8")
-    result = script_run("--catalogue", "-", "list", "--format", "json", input=text)
+    result = run("--catalogue", "-", "list", "--format", "json", input=text)
     assert result.returncode == 0 and len(json.loads(result.stdout)["treatments"]) >= 30
-    broken = script_run("validate", "-", input="catalogue: [\n")
+    broken = run("validate", "-", input="catalogue: [\n")
     assert broken.returncode == 1 and broken.stdout.startswith("<stdin>:2:1: YAML syntax error")
