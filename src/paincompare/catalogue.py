@@ -51,7 +51,7 @@ def read_bytes(path: Path, what: str = "catalogue", error: type[PainCompareError
     """
     name = display_name(path)
 
-    def _error(name: str, message: str) -> PainCompareError:
+    def failure(name: str, message: str) -> PainCompareError:
         if error is None:
             return CatalogueError([Problem(name, 0, 0, message)])
         return error(f"{name}: {message}")
@@ -62,19 +62,19 @@ def read_bytes(path: Path, what: str = "catalogue", error: type[PainCompareError
         if name == "<stdin>":
             data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
         elif path.is_dir():
-            raise _error(name, f"is a directory, not {a_file} file")
+            raise failure(name, f"is a directory, not {a_file} file")
         else:
             # At most one byte past the cap is read: a device such as /dev/zero never ends.
             with path.open("rb") as stream:
                 data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise _error(name, f"no such file; {hint}") from None
+        raise failure(name, f"no such file; {hint}") from None
     except PermissionError:
-        raise _error(name, "permission denied; check the file's permissions") from None
+        raise failure(name, "permission denied; check the file's permissions") from None
     except OSError as exc:
-        raise _error(name, f"cannot be read: {exc.strerror or exc}") from None
+        raise failure(name, f"cannot be read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
-        raise _error(
+        raise failure(
             name,
             f"is larger than {MAX_BYTES // 1048576} MiB, the most {a_file} may be",
         )

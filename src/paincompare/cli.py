@@ -14,7 +14,7 @@ from paincompare import __version__, output, query
 from paincompare import catalogue as catalogue_file
 from paincompare import models as m
 from paincompare.errors import ExitCode, PainCompareError, UsageError
-from paincompare.render import OutputFormat, Report, ReportKind, render
+from paincompare.render import OutputFormat, Report, ReportKind, choose_format, render
 from paincompare.render.views import ROWS
 from paincompare.terminal import OutputEnv, visible
 
@@ -181,12 +181,17 @@ def _load() -> m.Catalogue:
     return loaded
 
 
+def _conditions(cat: m.Catalogue, condition: str | None) -> frozenset[str] | None:
+    """The condition ids --condition asks for, or None when it was not given."""
+    return query.match_conditions(cat, condition) if condition else None
+
+
 def _emit(report: Report, fmt: str | None, destination: str | None) -> None:
     to_file = destination not in (None, output.STDOUT)
-    chosen = output.choose_format(fmt, destination, os.environ.get("PAINCOMPARE_FORMAT"))
+    chosen = choose_format(fmt, destination, os.environ.get("PAINCOMPARE_FORMAT"))
     env = OutputEnv.for_file() if to_file else OutputEnv.detect(sys.stdout, no_color=_State.no_color)
     pager = None if to_file or _State.no_pager else output.pager_command(env)
-    output.write(render(report, OutputFormat(chosen), env), destination, pager)
+    output.write(render(report, chosen, env), destination, pager)
 
 
 def _warn(message: str) -> None:
@@ -225,7 +230,7 @@ def list_treatments(
         onset=onset,
         max_invasiveness=max_invasiveness,
         categories=categories,
-        conditions=query.match_conditions(cat, condition) if condition else None,
+        conditions=_conditions(cat, condition),
         min_evidence=min_evidence,
     )
     chosen = query.select(cat.treatments, filters)
@@ -268,7 +273,7 @@ def compare(
     chosen_rows = _parse_rows(rows)
     cat = _load()
     treatments = query.resolve_all(cat, names)
-    filters = query.Filters(conditions=query.match_conditions(cat, condition) if condition else None)
+    filters = query.Filters(conditions=_conditions(cat, condition))
     report = Report(ReportKind.COMPARE, cat, tuple(treatments), chosen_rows, not no_headers, filters, condition, detail)
     _emit(report, fmt, to)
 
@@ -288,7 +293,7 @@ def show(
     cat = _load()
     treatment = query.resolve(cat, name)
     rows = ("id", "aliases", *ROWS)
-    filters = query.Filters(conditions=query.match_conditions(cat, condition) if condition else None)
+    filters = query.Filters(conditions=_conditions(cat, condition))
     _emit(Report(ReportKind.SHOW, cat, (treatment,), rows, not no_headers, filters, condition, True), fmt, to)
 
 

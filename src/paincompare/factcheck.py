@@ -12,7 +12,7 @@ with what the catalogue says on that attribute so the reader can judge.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from paincompare import findings, query
@@ -128,6 +128,14 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
     """Every finding about a catalogued treatment, in the order the article makes them."""
     by_id = {t.id: t for t in catalogue.treatments}
     names = _names_pattern(catalogue, signals)
+    known: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+
+    def facts(t: m.Treatment, attribute: str) -> tuple[str, tuple[str, ...]]:
+        """`fact`, worked out once per treatment and attribute: a long article asks again and again."""
+        if (t.id, attribute) not in known:
+            known[(t.id, attribute)] = fact(t, attribute, catalogue)
+        return known[(t.id, attribute)]
+
     found: list[Finding] = []
     heading_named: tuple[str, ...] = ()
     for paragraph in article.paragraphs:
@@ -148,11 +156,11 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
             spoken_of = [a for a, pattern in signals.attributes.items() if pattern.search(without_names)]
             for tid in dict.fromkeys((*subjects, *named)):
                 found += _findings(
-                    Sentence(sentence.line, sentence.text),
+                    sentence,
                     said,
                     by_id[tid],
                     signals,
-                    catalogue,
+                    facts,
                     explicit=tid in mentions,
                     subject=tid in subjects,
                     spoken_of=spoken_of,
@@ -195,7 +203,7 @@ def _findings(
     said: str,
     t: m.Treatment,
     signals: Signals,
-    catalogue: m.Catalogue,
+    facts: Callable[[m.Treatment, str], tuple[str, tuple[str, ...]]],
     explicit: bool,
     subject: bool,
     spoken_of: list[str],
@@ -222,7 +230,7 @@ def _findings(
         if refuted is not None:
             result.append(Finding(line, text, t.id, attribute, "contradicted", None, *refuted))
         else:
-            result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *_fact(t, attribute, catalogue)))
+            result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute)))
     return result
 
 
@@ -284,18 +292,6 @@ def _addiction_fact(t: m.Treatment) -> str:
     risk = t.addiction_risk
     schedule = f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
     return f"Addiction risk: {risk.level.replace('-', ' ')}, {schedule}. {risk.short}"
-
-
-_FACTS: dict[tuple[int, str, str], tuple[str, tuple[str, ...]]] = {}
-
-
-def _fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
-    """`fact`, worked out once per catalogue, treatment and attribute: a long article asks again and again."""
-    key = (id(catalogue), t.id, attribute)
-    found = _FACTS.get(key)
-    if found is None:
-        found = _FACTS[key] = fact(t, attribute, catalogue)
-    return found
 
 
 def fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:

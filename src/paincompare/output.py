@@ -7,46 +7,11 @@ import shutil
 import sys
 from pathlib import Path
 
-from paincompare.errors import OutputError, UsageError
+from paincompare.errors import OutputError
 from paincompare.terminal import OutputEnv
 
 STDOUT = "-"
-FORMATS = ("table", "plain", "markdown", "csv", "json", "html")
-# -o FILE without --format: the format its extension names
-EXTENSIONS = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".csv": "csv",
-    ".json": "json",
-    ".txt": "table",
-    ".tsv": "plain",
-}
 DEFAULT_PAGER = "less -FRX"  # as git: quit if one screen, keep colour, leave the screen as it was
-
-
-def choose_format(given: str | None, destination: str | None, from_environment: str | None) -> str:
-    """--format, else the -o file's extension, else PAINCOMPARE_FORMAT, else table; a clash is a usage error."""
-    implied = EXTENSIONS.get(Path(destination).suffix.lower()) if destination not in (None, STDOUT) else None
-    if given:
-        given = given.lower()
-        if implied and implied != given and not (implied == "table" and given == "plain"):
-            raise UsageError(
-                f"--format {given} does not match the file name {destination} (which means {implied}); "
-                "change one of them"
-            )
-        return given
-    if implied:
-        return implied
-    if from_environment:
-        chosen = from_environment.strip().lower()
-        if chosen not in FORMATS:
-            raise UsageError(
-                f"PAINCOMPARE_FORMAT: '{from_environment}' is not a format; use one of: {', '.join(FORMATS)}"
-            )
-        return chosen
-    return "table"
 
 
 def pager_command(env: OutputEnv) -> str | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from paincompare.errors import UsageError
 from paincompare.models import Catalogue, Treatment
 from paincompare.query import Filters
 from paincompare.terminal import OutputEnv
@@ -21,6 +23,44 @@ class OutputFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     HTML = "html"
+
+
+# -o FILE without --format: the format its extension names
+EXTENSIONS = {
+    ".html": OutputFormat.HTML,
+    ".htm": OutputFormat.HTML,
+    ".md": OutputFormat.MARKDOWN,
+    ".markdown": OutputFormat.MARKDOWN,
+    ".csv": OutputFormat.CSV,
+    ".json": OutputFormat.JSON,
+    ".txt": OutputFormat.TABLE,
+    ".tsv": OutputFormat.PLAIN,
+}
+
+
+def choose_format(given: str | None, destination: str | None, from_environment: str | None) -> OutputFormat:
+    """--format, else the -o file's extension, else PAINCOMPARE_FORMAT, else table; a clash is a usage error."""
+    to_file = destination not in (None, "-")
+    implied = EXTENSIONS.get(Path(destination).suffix.lower()) if destination and to_file else None
+    if given:
+        chosen = OutputFormat(given.lower())
+        if implied and implied != chosen and not (implied is OutputFormat.TABLE and chosen is OutputFormat.PLAIN):
+            raise UsageError(
+                f"--format {chosen} does not match the file name {destination} (which means {implied}); "
+                "change one of them"
+            )
+        return chosen
+    if implied:
+        return implied
+    if from_environment:
+        try:
+            return OutputFormat(from_environment.strip().lower())
+        except ValueError:
+            allowed = ", ".join(f.value for f in OutputFormat)
+            raise UsageError(
+                f"PAINCOMPARE_FORMAT: '{from_environment}' is not a format; use one of: {allowed}"
+            ) from None
+    return OutputFormat.TABLE
 
 
 class ReportKind(StrEnum):

@@ -33,14 +33,14 @@ def cell_width(text: str) -> int:
     return width
 
 
-def wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
-    """A line wrapped at word breaks to `width`; a word longer than that (an address) is split."""
-    if cell_width(indent + text) <= width:
-        return [indent + text]
-    lines = textwrap.wrap(
-        text, width=width, initial_indent=indent, subsequent_indent=subsequent, break_on_hyphens=False
-    )
-    return lines or [indent]
+def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """A line wrapped at word breaks to `width`, its first line indented by `first`, the others by
+    `rest`; a word longer than the width (an address) is split."""
+    if cell_width(first + text) <= width:
+        return [first + text]
+    return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [
+        first
+    ]
 
 
 def column_widths(table: list[list[list[str]]], width: int, label_column: bool) -> list[int] | None:

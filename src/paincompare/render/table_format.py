@@ -19,8 +19,8 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     header = [visible(h) for h in table.header]
     rows = [[[visible(line) for line in cell] for cell in row] for row in table.rows]
     lines = [
-        *_wrapped(visible(view.title), width),
-        *[w for line in view.lead for w in _wrapped(visible(line), width)],
+        *boxes.wrap(visible(view.title), width),
+        *[w for line in view.lead for w in boxes.wrap(visible(line), width)],
         "",
     ]
     widths = boxes.column_widths([[[h] for h in header], *rows], width, table.row_labels)
@@ -31,15 +31,11 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     if view.references:
         lines += ["", "References"]
         for number, text, _url in view.references:
-            lines += _wrapped(visible(f"[{number}] {text}"), width, indent=" " * (len(str(number)) + 3))
+            lines += boxes.wrap(visible(f"[{number}] {text}"), width, rest=" " * (len(str(number)) + 3))
     lines.append("")
     for line in view.footer:
-        lines += _wrapped(visible(line), width)
+        lines += boxes.wrap(visible(line), width)
     return "\n".join(lines) + "\n"
-
-
-def _wrapped(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
-    return boxes.wrap(text, width, first, indent)
 
 
 def _stacked(header: list[str], rows: list[list[list[str]]], width: int, by_question: bool, colour: bool) -> list[str]:
@@ -48,12 +44,12 @@ def _stacked(header: list[str], rows: list[list[list[str]]], width: int, by_ques
     lines: list[str] = []
     for row in rows:
         title = " ".join(row[0])
-        lines += [bold(line) for line in _wrapped(title, width, indent="  ")]
+        lines += [bold(line) for line in boxes.wrap(title, width, rest="  ")]
         for label, cell in zip(header[1:], row[1:]):
             if by_question:
-                lines += _wrapped(f"{label}:", width, indent="    ", first="  ")
-                lines += [w for line in cell for w in _wrapped(line, width, indent="      ", first="    ")]
+                lines += boxes.wrap(f"{label}:", width, first="  ", rest="    ")
+                lines += [w for line in cell for w in boxes.wrap(line, width, first="    ", rest="      ")]
             else:
-                lines += _wrapped(f"{label}: {' '.join(cell)}", width, indent="    ", first="  ")
+                lines += boxes.wrap(f"{label}: {' '.join(cell)}", width, first="  ", rest="    ")
         lines.append("")
     return lines

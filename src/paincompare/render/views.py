@@ -639,9 +639,9 @@ def _check_view(report: Report) -> View:
             row = row_of[(f.line, f.text)] = [[str(f.line)], [f.text], []]
             rows.append(row)
         row[2] += [f"({number}) {head}", *([claim] if claim else []), said]
+        claimed = f.claim.claim if f.claim else ""
         records.append(
-            [str(f.line), f.text, f.treatment, f.attribute, f.verdict, f.claim.claim if f.claim else "", f.explanation]
-            + [", ".join(f.sources)]
+            [str(f.line), f.text, f.treatment, f.attribute, f.verdict, claimed, f.explanation, ", ".join(f.sources)]
         )
         notes.append(Note(number, f.verdict, " ".join(part for part in (head, claim, said) if part)))
     counts = {v: sum(1 for f in result.findings if f.verdict == v) for v in _VERDICT_ORDER}
