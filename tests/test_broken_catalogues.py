@@ -231,6 +231,27 @@ CASES: dict[str, tuple[str, str, str | None, str]] = {
         "      - condition",
         "needs 'compared_with'",
     ),
+    "product-hidden-by-its-class-level": (
+        "      level: none\n      us_schedule: null\n      summary: Not controlled.",
+        "      level: low\n      us_schedule: IV\n      summary: Not controlled.\n      products:\n"
+        "        - {name: one, us_schedule: IV, level: moderate}\n        - {name: two, us_schedule: null, level: low}",
+        None,
+        "'level' must be the highest of its products' levels ('moderate')",
+    ),
+    "product-schedule-hidden": (
+        "      level: none\n      us_schedule: null\n      summary: Not controlled.",
+        "      level: low\n      us_schedule: null\n      summary: Not controlled.\n      products:\n"
+        "        - {name: one, us_schedule: IV, level: low}\n        - {name: two, us_schedule: null, level: low}",
+        None,
+        "'us_schedule' must be the most restrictive of its products' schedules (IV)",
+    ),
+    "one-product": (
+        "      level: none\n      us_schedule: null\n      summary: Not controlled.",
+        "      level: low\n      us_schedule: null\n      summary: Not controlled.\n      products:\n"
+        "        - {name: one, us_schedule: null, level: low}",
+        None,
+        "list at least two",
+    ),
     "basis-outside-vocabulary": (
         "      basis: each-dose",
         "      basis: forever",

@@ -86,6 +86,25 @@ def test_us_schedules(cat, name, schedule):
     assert query.resolve(cat, name).addiction_risk.us_schedule == schedule
 
 
+@pytest.mark.parametrize(
+    "name, product, schedule", [("carisoprodol", "carisoprodol", "IV"), ("marijuana", "outside", "I")]
+)
+def test_a_class_gives_each_products_schedule_and_the_strictest_as_its_own(cat, name, product, schedule):
+    risk = query.resolve(cat, name).addiction_risk
+    assert risk.us_schedule == schedule
+    assert [p.us_schedule for p in risk.products or () if product in p.name] == [schedule]
+
+
+def test_max_addiction_never_hides_a_controlled_product_behind_its_class(run):
+    import json
+
+    shown = {
+        r["id"] for r in json.loads(run("list", "--max-addiction", "low", "--format", "json").stdout)["treatments"]
+    }
+    assert "muscle-relaxants" not in shown and "cannabinoids" not in shown
+    assert "acetaminophen" in shown
+
+
 def test_ketamine_has_the_origin_articles_six_claims_and_non_addictive_is_contradicted(cat):
     ketamine = query.resolve(cat, "ketamine")
     assert len(ketamine.claims) == 6

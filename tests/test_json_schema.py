@@ -32,6 +32,7 @@ def test_every_enumeration_is_a_models_scale():
         ("onset", "speed"): m.ONSET_SPEEDS,
         ("invasiveness", "level"): m.INVASIVENESS,
         ("addiction_risk", "level"): m.ADDICTION_LEVELS,
+        ("product", "level"): m.ADDICTION_LEVELS,
         ("guideline_stance", "stance"): m.STANCES,
         ("cost", "tier"): m.COST_TIERS,
         ("claim", "verdict"): m.VERDICTS,

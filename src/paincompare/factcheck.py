@@ -290,8 +290,7 @@ def _refuted(
 
 def _addiction_fact(t: m.Treatment) -> str:
     risk = t.addiction_risk
-    schedule = f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
-    return f"Addiction risk: {risk.level.replace('-', ' ')}, {schedule}. {risk.short}"
+    return f"Addiction risk: {risk.level.replace('-', ' ')}, {risk.schedule_words()}. {risk.short}"
 
 
 def fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:

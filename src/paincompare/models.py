@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 
@@ -32,7 +33,7 @@ CATEGORIES = Scale(
     ("medication", "interventional", "surgical", "physical", "psychological", "complementary", "usual-care"),
 )
 ADDICTION_LEVELS = Scale("addiction level", ("none", "low", "moderate", "high"))
-US_SCHEDULES = Scale("US schedule", ("I", "II", "III", "IV", "V"))
+US_SCHEDULES = Scale("US schedule", ("I", "II", "III", "IV", "V"))  # most restrictive first
 ONSET_SPEEDS = Scale("onset speed", ("minutes", "hours", "days", "weeks", "months", NOT_REPORTED))
 DURATION_LENGTHS = Scale("duration", ("hours", "days", "weeks", "months", "years", NOT_REPORTED))
 # What a duration is counted from: one dose or session, the end of a course, for as long as the
@@ -66,6 +67,12 @@ SOURCE_KINDS = Scale(
 # difference of at least this many points is at least this size. Below "small" is "slight".
 BENEFIT_BANDS = (("large", 2.0), ("moderate", 1.0), ("small", 0.5))
 SHORT_WORDS = 20  # a grid cell shows a short answer whole; longer text belongs in `show`
+
+
+def strictest_schedule(schedules: Iterable[str | None]) -> str | None:
+    """The most restrictive US schedule among several (I before V), or None when none is controlled."""
+    controlled = [s for s in schedules if s is not None]
+    return min(controlled, key=US_SCHEDULES.rank) if controlled else None
 
 
 def band_for(points: float) -> str:
@@ -127,12 +134,33 @@ class HowGiven(NamedTuple):
     sources: tuple[str, ...]
 
 
-class AddictionRisk(NamedTuple):
-    level: str
+class Product(NamedTuple):
+    """One product of a record whose products are scheduled differently (codeine alone vs with acetaminophen)."""
+
+    name: str
     us_schedule: str | None
+    level: str
+
+
+class AddictionRisk(NamedTuple):
+    level: str  # the highest of its products' levels, so a filter never hides a controlled product
+    us_schedule: str | None  # the most restrictive of its products' schedules
     summary: str
     short: str
     sources: tuple[str, ...]
+    products: tuple[Product, ...] | None = None
+
+    def schedule_words(self) -> str:
+        """The schedule in words, product by product where products differ."""
+        if self.products:
+            return "US schedule by product: " + "; ".join(
+                f"{p.name}, {_schedule_word(p.us_schedule)}" for p in self.products
+            )
+        return "US " + _schedule_word(self.us_schedule) if self.us_schedule else "not a US controlled substance"
+
+
+def _schedule_word(schedule: str | None) -> str:
+    return f"Schedule {schedule}" if schedule else "not controlled"
 
 
 class Onset(NamedTuple):

@@ -100,12 +100,18 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
+    m.Product: (
+        Field("name", TEXT),
+        Field("us_schedule", SCHEDULE),
+        Field("level", word(m.ADDICTION_LEVELS)),
+    ),
     m.AddictionRisk: (
         Field("level", word(m.ADDICTION_LEVELS)),
         Field("us_schedule", SCHEDULE),
         Field("summary", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
+        Field("products", items(record(m.Product), non_empty=True), required=False),
     ),
     m.Onset: (
         Field("speed", word(m.ONSET_SPEEDS)),

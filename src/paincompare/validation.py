@@ -49,6 +49,7 @@ class CatalogueReader:
         self._rules: dict[type, Callable[[Any, Node, str], bool]] = {
             m.Source: self._source_rule,
             m.MeanDifference: self._interval_rule,
+            m.AddictionRisk: self._products_rule,
             m.Evidence: self._evidence_rule,
             m.Claim: self._claim_rule,
             m.Treatment: self._treatment_rule,
@@ -377,6 +378,13 @@ class CatalogueReader:
             return False
         return True
 
+    def _products_rule(self, risk: m.AddictionRisk, node: Node, where: str) -> bool:
+        problem = _products_problem(risk)
+        if problem:
+            self.report(node, f"{where}: {problem}")
+            return False
+        return True
+
     def _evidence_rule(self, e: m.Evidence, node: Node, where: str) -> bool:
         problem = _evidence_problem(e)
         if problem:
@@ -515,6 +523,21 @@ def short_answers(t: m.Treatment) -> list[str]:
     shorts = [t.how_given.short, t.addiction_risk.short, t.onset.short, t.duration.short, t.invasiveness.short]
     shorts += [t.side_effects.common_short, t.side_effects.serious_short, t.cost.short]
     return shorts + [g.short for g in t.guidelines] + [c.short for c in t.claims]
+
+
+def _products_problem(risk: m.AddictionRisk) -> str | None:
+    """Why a record's level or schedule could hide one of its products from a filter, or None."""
+    if not risk.products:
+        return None
+    if len(risk.products) < 2:
+        return "'products' is for records whose products differ; list at least two, or leave it out"
+    highest = max((p.level for p in risk.products), key=m.ADDICTION_LEVELS.rank)
+    if risk.level != highest:
+        return f"'level' must be the highest of its products' levels ('{highest}'), so no product is hidden"
+    strictest = m.strictest_schedule(p.us_schedule for p in risk.products)
+    if risk.us_schedule != strictest:
+        return f"'us_schedule' must be the most restrictive of its products' schedules ({strictest or 'null'})"
+    return None
 
 
 def _evidence_problem(e: m.Evidence) -> str | None:

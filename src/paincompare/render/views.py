@@ -126,10 +126,6 @@ def certainty(value: str | None, ascii_only: bool = False) -> str:
     return f"{symbols[value]} {words(value)}"
 
 
-def schedule(risk: m.AddictionRisk) -> str:
-    return f"US Schedule {risk.us_schedule}" if risk.us_schedule else "not a US controlled substance"
-
-
 def quoted(text: str, ascii_only: bool) -> str:
     return f'"{text}"' if ascii_only else f"\u201c{text}\u201d"
 
@@ -234,6 +230,10 @@ def _list_view(report: Report, ascii_only: bool) -> View:
 
 
 def _addiction_lines(risk: m.AddictionRisk) -> list[str]:
+    if risk.products:  # every product's schedule, so a class never hides its controlled product
+        schedules = [p.us_schedule for p in risk.products]
+        named = sorted({s for s in schedules if s}, key=m.US_SCHEDULES.rank)
+        return [words(risk.level), "Schedule " + ", ".join(named) + (" or none" if None in schedules else "")]
     return [words(risk.level), *([f"Schedule {risk.us_schedule}"] if risk.us_schedule else [])]
 
 
@@ -323,7 +323,7 @@ def _short_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
         return [refs.cite(t.side_effects.serious_short, t.side_effects.sources)]
     if row == "addiction":
         risk = t.addiction_risk
-        return [refs.cite(f"Risk: {words(risk.level)}; {schedule(risk)}. {risk.short}", risk.sources)]
+        return [refs.cite(f"Risk: {words(risk.level)}; {risk.schedule_words()}. {risk.short}", risk.sources)]
     if row == "invasiveness":
         inv = t.invasiveness
         return [refs.cite(f"{words(inv.level).capitalize()}: {inv.short}", inv.sources)]
@@ -353,7 +353,7 @@ def _detail_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
         return lines
     if row == "addiction":
         risk = t.addiction_risk
-        return [f"{words(risk.level)}; {schedule(risk)}", refs.cite(risk.summary, risk.sources)]
+        return [f"{words(risk.level)}; {risk.schedule_words()}", refs.cite(risk.summary, risk.sources)]
     if row == "invasiveness":
         inv = t.invasiveness
         meaning = INVASIVENESS_MEANING[inv.level]
