@@ -137,6 +137,7 @@ def test_commercial_sources_only_for_cost(cat):
 
 def test_every_source_is_cited_and_has_a_year_and_address(cat):
     cited = {s for t in cat.treatments for s in t.cited_sources()}
+    cited |= {s for g in cat.info.core_guidelines for s in g.sources}
     assert set(cat.sources) == cited, f"uncited: {sorted(set(cat.sources) - cited)}"
 
 

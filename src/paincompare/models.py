@@ -285,6 +285,15 @@ class Treatment(NamedTuple):
         return list(seen)
 
 
+class CoreGuideline(NamedTuple):
+    """A guideline of the core set every record is read against (docs/guideline-coverage.md)."""
+
+    guideline: str
+    why: str
+    sources: tuple[str, ...]  # the guideline itself, and what its standing rests on
+    status: str | None = None  # e.g. past its own currency rule
+
+
 class CatalogueInfo(NamedTuple):
     title: str
     version: str
@@ -292,6 +301,7 @@ class CatalogueInfo(NamedTuple):
     review_every_months: int
     funding: str
     disclaimer: str
+    core_guidelines: tuple[CoreGuideline, ...]
 
     def next_review(self) -> dt.date:
         """The date after which the catalogue is past its review policy."""
@@ -309,7 +319,15 @@ class CatalogueInfo(NamedTuple):
             "next_review": self.next_review().isoformat(),
             "funding": self.funding,
             "disclaimer": self.disclaimer,
+            "core_guidelines": [
+                {k: list(v) if isinstance(v, tuple) else v for k, v in g._asdict().items() if v is not None}
+                for g in self.core_guidelines
+            ],
         }
+
+    def guideline_status(self, guideline: str) -> str | None:
+        """What a reader must know about a core guideline's standing (e.g. past its currency rule), or None."""
+        return next((g.status for g in self.core_guidelines if g.guideline == guideline), None)
 
 
 class Catalogue(NamedTuple):

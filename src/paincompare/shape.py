@@ -76,6 +76,13 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("review_every_months", integer(1, 120)),
         Field("funding", TEXT),
         Field("disclaimer", TEXT),
+        Field("core_guidelines", items(record(m.CoreGuideline), non_empty=True)),
+    ),
+    m.CoreGuideline: (
+        Field("guideline", GUIDELINE),
+        Field("why", TEXT),
+        Field("sources", SOURCES),
+        Field("status", SHORT, required=False),
     ),
     m.Source: (
         Field("id", SLUG),

@@ -423,7 +423,7 @@ def _guidelines_cell(report: Report, t: m.Treatment, refs: References, ascii_onl
         return _stances_in_short(stances, refs)
     lines = []
     for g in stances:
-        name = refs.catalogue.sources[g.guideline].label()
+        name = _guideline_name(refs.catalogue, g.guideline)
         wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
         text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
         lines.append(refs.cite(text, _stance_sources(g)))
@@ -448,9 +448,15 @@ def _stances_in_short(stances: list[m.GuidelineStance], refs: References) -> lis
         parts = []
         for guideline, (conditions, sources) in by_guideline.items():
             scope = ", ".join(_short_condition(refs.catalogue, c) for c in conditions)
-            parts.append(refs.cite(f"{refs.catalogue.sources[guideline].label()} ({scope})", sources))
+            parts.append(refs.cite(f"{_guideline_name(refs.catalogue, guideline)} ({scope})", sources))
         lines.append(f"{words(stance).capitalize()}: {'; '.join(parts)}.")
     return lines
+
+
+def _guideline_name(catalogue: m.Catalogue, guideline: str) -> str:
+    """'ACP 2017, past its 5-year currency rule': a guideline's short name with its standing."""
+    status = catalogue.info.guideline_status(guideline)
+    return catalogue.sources[guideline].label() + (f", {status}" if status else "")
 
 
 def _stance_sources(g: m.GuidelineStance) -> list[str]:
