@@ -174,7 +174,7 @@ def write_catalogue(folder: Path, count: int) -> Path:
     text = "".join("  - " + line[1:-1] + "\n" for line in text.splitlines())  # one flow mapping per line
     header = yaml.safe_dump(head, sort_keys=False)
     for long, short in (("test-review", "r"), ("test-guideline", "g"), ("test-prices", "p")):
-        text, header = text.replace(long, short), header.replace(f"{long}:", f"{short}:")
+        text, header = text.replace(long, short), header.replace(long, short)
     path = folder / f"catalogue-{count}.yaml"
     body = "".join(text.replace("NUMBER", str(n)) for n in range(count))
     path.write_text(header + "treatments:\n" + body, encoding="utf-8")

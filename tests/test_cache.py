@@ -109,3 +109,17 @@ def test_the_key_follows_the_bytes_and_the_checking_code(tmp_path, monkeypatch):
         os.utime(tmp_path / name, ns=(1, 1))
         keys.add(cache.key(b"catalogue"))
     assert len(keys) == 1 + len(cache._DECIDING_MODULES)
+
+
+def test_check_signal_words_come_from_the_cache_the_second_time_and_survive_a_broken_entry(cache_dir, monkeypatch):
+    import yaml
+
+    cat = catalogue.load(catalogue.bundled_path())
+    first = catalogue.load_signals(cat)
+    (entry,) = [p for p in cache_dir.glob("*.cache") if p.stat().st_size < 20_000]  # the signals, not the catalogue
+    monkeypatch.setattr(yaml, "load", _refuse_to_parse)
+    assert catalogue.load_signals(cat) == first
+    entry.write_bytes(b"\x00 not marshal")
+    monkeypatch.undo()
+    monkeypatch.setenv("PAINCOMPARE_CACHE_DIR", str(cache_dir))
+    assert catalogue.load_signals(cat) == first

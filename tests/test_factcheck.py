@@ -22,7 +22,7 @@ def cat():
 
 @pytest.fixture(scope="module")
 def signals(cat):
-    return factcheck.load_signals(cat)
+    return catalogue.load_signals(cat)
 
 
 def run_check(cat, signals, path: Path) -> factcheck.CheckResult:

@@ -53,7 +53,7 @@ def _check_of(cat):
     from paincompare import article, factcheck
 
     path = Path(__file__).parent / "articles" / "promotional.md"
-    return factcheck.check(cat, article.read(path), factcheck.load_signals(cat))
+    return factcheck.check(cat, article.read(path), catalogue.load_signals(cat))
 
 
 def test_every_report_kind_has_a_test_report(bundled):

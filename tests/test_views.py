@@ -28,7 +28,7 @@ def report(cat, kind):
         from paincompare import article, factcheck
 
         text = article.read(Path(__file__).parent / "articles" / "promotional.md")
-        check = factcheck.check(cat, text, factcheck.load_signals(cat))
+        check = factcheck.check(cat, text, catalogue.load_signals(cat))
     return Report(kind, cat, treatments, tuple(views.ROWS), check=check)
 
 

@@ -7,7 +7,6 @@ script and style are dropped. The text is data throughout: nothing in it is run 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,9 +38,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d+[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MARKDOWN_INLINE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[*_`]+")
-_BLOCK_TAGS = {"p", "div", "li", "br", "tr", "td", "th", "section", "article", "blockquote", "ul", "ol", "table"}
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "title"}
-_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 
 
 def read(path: Path) -> Article:
@@ -143,48 +139,7 @@ def _looks_like_heading(lines: list[str]) -> bool:
     return bool(only) and len(only.split()) <= 8 and not only.endswith((".", "?", "!", ":", ";", ","))
 
 
-class _TextOfHtml(HTMLParser):
-    """Collects the text of an HTML page as blocks, each with the line it starts on."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[int, str, bool]] = []
-        self._parts: list[str] = []
-        self._line = 1
-        self._skipping = 0
-        self._heading = False
-
-    def _close(self) -> None:
-        text = " ".join("".join(self._parts).split())
-        if text:
-            self.blocks.append((self._line, text, self._heading))
-        self._parts = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping += 1
-        elif tag in _BLOCK_TAGS or tag in _HEADING_TAGS:
-            self._close()
-            self._heading = tag in _HEADING_TAGS
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS or tag in _HEADING_TAGS:
-            self._close()
-            self._heading = False
-
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        if not "".join(self._parts).strip():
-            self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
-        self._parts.append(data)
-
-
 def _html_blocks(text: str) -> list[tuple[int, str, bool]]:
-    parser = _TextOfHtml()
-    parser.feed(text)
-    parser.close()
-    parser._close()
-    return parser.blocks
+    from paincompare.html_text import text_blocks  # html.parser costs 3 ms; only HTML needs it
+
+    return text_blocks(text)

@@ -13,6 +13,7 @@ import marshal
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from paincompare import __version__, shape
 from paincompare import models as m
@@ -55,11 +56,10 @@ def key(data: bytes) -> str:
 
 def read(digest: str, path: str) -> m.Catalogue | None:
     """The catalogue stored under `digest`, or None (whatever is wrong with the entry)."""
-    where = folder()
-    if where is None:
+    stored = read_plain(digest)
+    if stored is None:
         return None
     try:
-        stored = marshal.loads((where / f"{digest}.cache").read_bytes())
         info, sources, conditions, treatments = (
             shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)
         )
@@ -70,18 +70,33 @@ def read(digest: str, path: str) -> m.Catalogue | None:
 
 def write(digest: str, catalogue: m.Catalogue) -> None:
     """Stores a checked catalogue; silently does nothing if the cache cannot be written."""
+    values = (catalogue.info, catalogue.sources, catalogue.conditions, catalogue.treatments)
+    write_plain(digest, tuple(shape.to_plain(v, k) for v, k in zip(values, _TOP_KINDS, strict=True)))
+
+
+def read_plain(digest: str) -> Any:
+    """Plain data (dicts, lists, tuples, text, numbers) stored under `digest`, or None."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        return marshal.loads((where / f"{digest}.cache").read_bytes())
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry: read the source again
+        return None
+
+
+def write_plain(digest: str, value: Any) -> None:
+    """Stores plain data atomically; silently does nothing if the cache cannot be written."""
     where = folder()
     if where is None:
         return
-    values = (catalogue.info, catalogue.sources, catalogue.conditions, catalogue.treatments)
-    document = tuple(shape.to_plain(v, k) for v, k in zip(values, _TOP_KINDS, strict=True))
     try:
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
         temporary = where / f".{digest}.{os.getpid()}.tmp"
-        temporary.write_bytes(marshal.dumps(document))
+        temporary.write_bytes(marshal.dumps(value))
         os.replace(temporary, where / f"{digest}.cache")
         _prune(where)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a value marshal cannot store
         return
 
 

@@ -347,7 +347,7 @@ def check(
 
     cat = _load()
     text = article_file.read(Path(article))
-    result = factcheck.check(cat, text, factcheck.load_signals(cat))
+    result = factcheck.check(cat, text, catalogue_file.load_signals(cat))
     _emit(Report(ReportKind.CHECK, cat, (), headers=not no_headers, check=result), fmt, to)
     if fail_on and any(f.verdict == fail_on for f in result.findings):
         output.message(f"paincompare: the article has findings marked {fail_on}.")

@@ -11,13 +11,13 @@ with what the catalogue says on that attribute so the reader can judge.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from paincompare import findings, query
 from paincompare import models as m
 from paincompare.article import Article, Sentence
+from paincompare.phrases import K, Match, Phrases, Words, leftmost_longest, normalised
 
 NOT_CHECKED = "not-checked"
 FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
@@ -26,8 +26,10 @@ FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
 class Signals(NamedTuple):
     """The words that tell what a sentence speaks to (src/paincompare/data/check-signals.yaml)."""
 
-    attributes: dict[str, re.Pattern[str]]
-    absolutes: dict[str, re.Pattern[str]]
+    attributes: tuple[tuple[str, str], ...]  # (phrase, the attribute it signals)
+    absolutes: tuple[
+        tuple[str, str], ...
+    ]  # (absolute words such as "non-addictive", the attribute a record can refute)
     groups: dict[str, tuple[str, ...]]  # a phrase -> the treatment ids it stands for
 
 
@@ -47,87 +49,89 @@ class CheckResult(NamedTuple):
     findings: tuple[Finding, ...]
 
 
-def normalised(text: str) -> str:
-    """Text as it is matched: case folded, curly quotes straight, hyphens and dashes as spaces."""
-    text = text.casefold().translate(_FOLD)
-    return " ".join(text.split())
-
-
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "-": " ",
-        "\u2010": " ",
-        "\u2011": " ",
-        "\u2012": " ",
-        "\u2013": " ",
-        "\u2014": " ",
-        "\u00a0": " ",
-    }
-)
-
-
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for whole-word phrases; a trailing * takes any ending ("addict*"). Compiled once."""
-    key = tuple(phrases)
-    found = _PATTERNS.get(key)
-    if found is None:
-        found = _PATTERNS[key] = _compile(key)
-    return found
-
-
-def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    parts = []
-    for phrase in sorted({normalised(p) for p in phrases if p.strip()}, key=len, reverse=True):
-        stem = phrase.rstrip("*")
-        parts.append(re.escape(stem) + (r"\w*" if phrase.endswith("*") else ""))
-    if not parts:
-        return re.compile(r"(?!x)x")  # matches nothing
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-
-
-SIGNALS_FILE = "check-signals.yaml"  # in the package's data folder; extend it without code
-
-
-def load_signals(catalogue: m.Catalogue) -> Signals:
-    """The signal words shipped with paincompare (src/paincompare/data/check-signals.yaml)."""
-    from pathlib import Path
-
-    import yaml  # libyaml's safe loader where present, as for catalogues (importlib.resources costs 15 ms)
-
-    text = (Path(__file__).parent / "data" / SIGNALS_FILE).read_text(encoding="utf-8")
-    return signals_from(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), catalogue)
-
-
 def signals_from(data: dict[str, Any], catalogue: m.Catalogue) -> Signals:
     """The signals file's data as patterns; a word for an unknown attribute or treatment is an error."""
-    attributes = {}
+    attributes = []
     for attribute, spec in (data.get("attributes") or {}).items():
         if attribute not in m.ATTRIBUTES:
             raise ValueError(
                 f"attributes: '{attribute}' is not an attribute; use one of {', '.join(m.ATTRIBUTES.words)}"
             )
-        attributes[attribute] = phrase_pattern(spec.get("words") or [])
-    absolutes = {a: phrase_pattern(words) for a, words in (data.get("absolutes") or {}).items()}
+        attributes += [(word, attribute) for word in spec.get("words") or []]
+    absolutes = [(word, a) for a, words in (data.get("absolutes") or {}).items() for word in words]
     known = {t.id for t in catalogue.treatments}
     groups = {}
     for phrase, ids in (data.get("groups") or {}).items():
         present = tuple(i for i in ids if i in known)  # another catalogue may not have every member
         if present:
             groups[normalised(phrase)] = present
-    return Signals(attributes, absolutes, groups)
+    return Signals(tuple(attributes), tuple(absolutes), groups)
+
+
+class _Tag(NamedTuple):
+    """What a phrase found in a sentence stands for."""
+
+    kind: str  # name | attribute | absolute | claim
+    value: str = ""  # attribute: the attribute; claim: the treatment id
+    ids: tuple[str, ...] = ()  # name: the treatment ids it names
+    claim: int = 0  # claim: the claim's index in its record
+
+
+def _phrases(catalogue: m.Catalogue, signals: Signals) -> Phrases[_Tag]:
+    """Every phrase `check` looks for, in one set, so each sentence is read once."""
+    owners: dict[str, list[str]] = {}
+    for t in catalogue.treatments:
+        for name in (t.id, t.name, *t.aliases):
+            ids = owners.setdefault(normalised(name), [])
+            if not ids:  # the first record to use a name owns it
+                ids.append(t.id)
+    for phrase, members in signals.groups.items():
+        ids = owners.setdefault(phrase, [])
+        ids += [i for i in members if i not in ids]
+    tagged = [(phrase, _Tag("name", ids=tuple(ids))) for phrase, ids in owners.items()]
+    tagged += [(phrase, _Tag("attribute", attribute)) for phrase, attribute in signals.attributes]
+    tagged += [(phrase, _Tag("absolute", attribute)) for phrase, attribute in signals.absolutes]
+    tagged += [
+        (phrase, _Tag("claim", t.id, claim=i))
+        for t in catalogue.treatments
+        for i, claim in enumerate(t.claims)
+        if claim.attribute
+        for phrase in claim.match or ()
+    ]
+    return Phrases(tagged)
+
+
+class _Read(NamedTuple):
+    """One sentence, read: the treatments it names, what it speaks to, the claims and absolutes it makes."""
+
+    mentions: dict[str, tuple[int, bool]]  # treatment id -> (word where first named, only compared with?)
+    spoken_of: list[str]  # attributes, read with the names taken out: "surgery" is not also an attribute
+    claimed: set[tuple[str, int]]  # (treatment id, claim index) of each checked claim said and not denied
+    absolutes: list[Match[_Tag]]
+
+
+def _read(said: Words, phrases: Phrases[_Tag]) -> _Read:
+    found = phrases.every(said)
+    names = leftmost_longest(m for m in found if m.key.kind == "name")
+    mentions: dict[str, tuple[int, bool]] = {}
+    name_words: set[int] = set()
+    for match in names:
+        name_words.update(range(match.first, match.end))
+        comparing = match.first > 0 and _comparing(said, match.first)
+        for tid in match.key.ids:
+            mentions.setdefault(tid, (match.first, comparing))
+    spoken_of = {
+        m.key.value for m in found if m.key.kind == "attribute" and name_words.isdisjoint(range(m.first, m.end))
+    }
+    claimed = {(m.key.value, m.key.claim) for m in _affirmed((m for m in found if m.key.kind == "claim"), said)}
+    absolutes = [m for m in found if m.key.kind == "absolute"]
+    return _Read(mentions, sorted(spoken_of, key=m.ATTRIBUTES.rank), claimed, absolutes)
 
 
 def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckResult:
     """Every finding about a catalogued treatment, in the order the article makes them."""
     by_id = {t.id: t for t in catalogue.treatments}
-    names = _names_pattern(catalogue, signals)
+    phrases = _phrases(catalogue, signals)
     known: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
 
     def facts(t: m.Treatment, attribute: str) -> tuple[str, tuple[str, ...]]:
@@ -140,93 +144,70 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
     heading_named: tuple[str, ...] = ()
     for paragraph in article.paragraphs:
         if paragraph.is_heading:
-            heading_named = tuple(_mentions(normalised(paragraph.sentences[0].text), names, signals))
+            heading_named = tuple(_read(Words.of(normalised(paragraph.sentences[0].text)), phrases).mentions)
             continue
         carried: tuple[str, ...] = ()
         for sentence in paragraph.sentences:
-            said = normalised(sentence.text)
-            mentions = _mentions(said, names, signals)
-            named = tuple(mentions)
-            compared = {tid for tid, (_at, comparing) in mentions.items() if comparing}
+            said = Words.of(normalised(sentence.text))
+            read = _read(said, phrases)
+            named = tuple(read.mentions)
+            compared = {tid for tid, (_at, comparing) in read.mentions.items() if comparing}
             # "Unlike opioids, it ...": the sentence's subject is still the treatment spoken of before
             subjects = tuple(t for t in named if t not in compared) or carried or heading_named
             if named and set(named) - compared:
                 carried = subjects
-            without_names = names[0].sub(" ", said)
-            spoken_of = [a for a, pattern in signals.attributes.items() if pattern.search(without_names)]
             for tid in dict.fromkeys((*subjects, *named)):
                 found += _findings(
                     sentence,
                     said,
+                    read,
                     by_id[tid],
-                    signals,
                     facts,
-                    explicit=tid in mentions,
+                    explicit=tid in read.mentions,
                     subject=tid in subjects,
-                    spoken_of=spoken_of,
-                    named_at=mentions[tid][0] if tid in mentions else None,
                 )
     return CheckResult(article, tuple(found))
 
 
-def _names_pattern(catalogue: m.Catalogue, signals: Signals) -> tuple[re.Pattern[str], dict[str, str]]:
-    owner: dict[str, str] = {}
-    for t in catalogue.treatments:
-        for name in (t.id, t.name, *t.aliases):
-            owner.setdefault(normalised(name), t.id)
-    for phrase in signals.groups:
-        owner.setdefault(phrase, "")
-    return phrase_pattern(owner), owner
+# Words just before a name that make it only a comparison: "unlike opioids, ketamine ..."
+_COMPARING = {("unlike",), ("than",), ("versus",), ("vs",), ("over",), ("instead", "of"), ("compared", "with")}
+_COMPARING |= {("compared", "to")}
 
 
-_COMPARING = re.compile(r"(?:unlike|instead of|rather than|than|compared (?:with|to)|versus|vs\.?|over)\s+$")
-
-
-def _mentions(
-    said: str, names: tuple[re.Pattern[str], dict[str, str]], signals: Signals
-) -> dict[str, tuple[int, bool]]:
-    """The treatments a (normalised) sentence names, in order: where first named, and whether only to
-    compare with ("unlike opioids, ketamine ..."), so that what it claims is not put on them."""
-    pattern, owner = names
-    found: dict[str, tuple[int, bool]] = {}
-    for match in pattern.finditer(said):
-        phrase = match.group(0)
-        comparing = bool(_COMPARING.search(said[: match.start()]))
-        for tid in ([owner[phrase]] if owner.get(phrase) else []) + list(signals.groups.get(phrase, ())):
-            if tid not in found:
-                found[tid] = (match.start(), comparing)
-    return found
+def _comparing(said: Words, first: int) -> bool:
+    """Whether the words just before a name make it a comparison ("than, ketamine" does not; "vs. ketamine" does)."""
+    if first > 1 and said.words[first - 1] == "." and said.words[first - 2] == "vs":
+        first -= 1
+    return any(tuple(said.before(first, len(words))) == words for words in _COMPARING)
 
 
 def _findings(
     sentence: Sentence,
-    said: str,
+    said: Words,
+    read: _Read,
     t: m.Treatment,
-    signals: Signals,
     facts: Callable[[m.Treatment, str], tuple[str, tuple[str, ...]]],
     explicit: bool,
     subject: bool,
-    spoken_of: list[str],
-    named_at: int | None = None,
 ) -> list[Finding]:
-    """The findings of one sentence about one treatment; `spoken_of` is what the sentence speaks to,
-    read with the treatments' names taken out, so a name ("surgery") is not also an attribute."""
+    """The findings of one sentence about one treatment."""
     line, text = sentence
     result: list[Finding] = []
     covered: set[str] = set()
-    for claim in t.claims:
-        if subject and claim.match and claim.attribute and _affirmed(phrase_pattern(claim.match), said):
+    for i, claim in enumerate(t.claims):
+        if subject and claim.attribute and (t.id, i) in read.claimed:
             result.append(
                 Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
             )
             covered.add(claim.attribute)
-    attributes = list(spoken_of)
+    attributes = list(read.spoken_of)
     if not attributes and not result and explicit:
         attributes = ["general"]
+    named_at = read.mentions[t.id][0] if t.id in read.mentions else 0
     for attribute in attributes:
         if attribute in covered:
             continue
-        refuted = _refuted(attribute, said, t, signals, named_at) if subject else None
+        refuted = _refuted(attribute, said, read, t, named_at) if subject else None
         if refuted is not None:
             result.append(Finding(line, text, t.id, attribute, "contradicted", None, *refuted))
         else:
@@ -256,25 +237,21 @@ _NEGATIONS = {
 }
 
 
-def _affirmed(pattern: re.Pattern[str], said: str) -> bool:
-    """True when the phrase is said, and not denied by a negation just before it ("do not give lasting relief")."""
-    for match in pattern.finditer(said):
-        before = said[: match.start()].split()[-4:]
-        if not _NEGATIONS.intersection(before):
-            return True
-    return False
+def _affirmed(matches: Iterable[Match[K]], said: Words, since: int = 0) -> list[Match[K]]:
+    """The phrases found from word `since` on, leaving out each one denied by a negation in the four
+    words just before it ("do not give lasting relief")."""
+    return [m for m in matches if m.first >= since and not _NEGATIONS.intersection(said.before(m.first, 4, since))]
 
 
 def _refuted(
-    attribute: str, said: str, t: m.Treatment, signals: Signals, named_at: int | None
+    attribute: str, said: Words, read: _Read, t: m.Treatment, named_at: int
 ) -> tuple[str, tuple[str, ...]] | None:
     """The record's fact that refutes an absolute word, or None when there is none to refute.
 
     The word must be said of this treatment: after its name ("X is non-addictive"), or of a
     treatment the sentence does not name but speaks of ("It is non-addictive").
     """
-    pattern = signals.absolutes.get(attribute)
-    if pattern is None or not _affirmed(pattern, said[named_at or 0 :]):
+    if not any(m.key.value == attribute for m in _affirmed(read.absolutes, said, since=named_at)):
         return None
     if attribute == "addiction":
         risk = t.addiction_risk
