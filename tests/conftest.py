@@ -67,12 +67,13 @@ def script_run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]
     def _run(
         *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, input: str | None = None
     ) -> subprocess.CompletedProcess[str]:
+        env = env or user_env()
         return subprocess.run(
             [script(), *args],
             capture_output=True,
             text=True,
-            encoding="utf-8",
-            env=env or user_env(),
+            encoding=env.get("PYTHONIOENCODING", "utf-8"),  # read the output as the process was told to write it
+            env=env,
             cwd=cwd or tmp_path,
             input=input,
             timeout=60,

@@ -111,21 +111,23 @@ class _Read(NamedTuple):
 
 
 def _read(said: Words, phrases: Phrases[_Tag]) -> _Read:
-    found = phrases.every(said)
-    names = leftmost_longest(m for m in found if m.key.kind == "name")
+    by_kind: dict[str, list[Match[_Tag]]] = {"name": [], "attribute": [], "absolute": [], "claim": []}
+    for match in phrases.every(said):
+        by_kind[match.key.kind].append(match)
     mentions: dict[str, tuple[int, bool]] = {}
     name_words: set[int] = set()
-    for match in names:
+    for match in leftmost_longest(by_kind["name"]):
         name_words.update(range(match.first, match.end))
         comparing = match.first > 0 and _comparing(said, match.first)
         for tid in match.key.ids:
             mentions.setdefault(tid, (match.first, comparing))
     spoken_of = {
-        m.key.value for m in found if m.key.kind == "attribute" and name_words.isdisjoint(range(m.first, m.end))
+        match.key.value
+        for match in by_kind["attribute"]
+        if not name_words or name_words.isdisjoint(range(match.first, match.end))
     }
-    claimed = {(m.key.value, m.key.claim) for m in _affirmed((m for m in found if m.key.kind == "claim"), said)}
-    absolutes = [m for m in found if m.key.kind == "absolute"]
-    return _Read(mentions, sorted(spoken_of, key=m.ATTRIBUTES.rank), claimed, absolutes)
+    claimed = {(match.key.value, match.key.claim) for match in _affirmed(by_kind["claim"], said)}
+    return _Read(mentions, sorted(spoken_of, key=m.ATTRIBUTES.rank), claimed, by_kind["absolute"])
 
 
 def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckResult:

@@ -150,13 +150,19 @@ class AddictionRisk(NamedTuple):
     sources: tuple[str, ...]
     products: tuple[Product, ...] | None = None
 
-    def schedule_words(self) -> str:
-        """The schedule in words, product by product where products differ."""
-        if self.products:
+    def schedule_words(self, each_product: bool = False) -> str:
+        """The schedule in words; where products differ, their schedules ("US Schedule II, III or V,
+        by product"), or with `each_product` every product's name and schedule."""
+        if not self.products:
+            return "US " + _schedule_word(self.us_schedule) if self.us_schedule else "not a US controlled substance"
+        if each_product:
             return "US schedule by product: " + "; ".join(
                 f"{p.name}, {_schedule_word(p.us_schedule)}" for p in self.products
             )
-        return "US " + _schedule_word(self.us_schedule) if self.us_schedule else "not a US controlled substance"
+        schedules = [p.us_schedule for p in self.products]
+        named = sorted({s for s in schedules if s}, key=US_SCHEDULES.rank)
+        words = ", ".join(named[:-1]) + (f" or {named[-1]}" if len(named) > 1 else named[-1])
+        return f"US Schedule {words}{', or not controlled' if None in schedules else ''}, by product"
 
 
 def _schedule_word(schedule: str | None) -> str:

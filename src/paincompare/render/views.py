@@ -231,9 +231,7 @@ def _list_view(report: Report, ascii_only: bool) -> View:
 
 def _addiction_lines(risk: m.AddictionRisk) -> list[str]:
     if risk.products:  # every product's schedule, so a class never hides its controlled product
-        schedules = [p.us_schedule for p in risk.products]
-        named = sorted({s for s in schedules if s}, key=m.US_SCHEDULES.rank)
-        return [words(risk.level), "Schedule " + ", ".join(named) + (" or none" if None in schedules else "")]
+        return [words(risk.level), risk.schedule_words().removeprefix("US ")]
     return [words(risk.level), *([f"Schedule {risk.us_schedule}"] if risk.us_schedule else [])]
 
 
@@ -353,7 +351,7 @@ def _detail_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
         return lines
     if row == "addiction":
         risk = t.addiction_risk
-        return [f"{words(risk.level)}; {risk.schedule_words()}", refs.cite(risk.summary, risk.sources)]
+        return [f"{words(risk.level)}; {risk.schedule_words(each_product=True)}", refs.cite(risk.summary, risk.sources)]
     if row == "invasiveness":
         inv = t.invasiveness
         meaning = INVASIVENESS_MEANING[inv.level]
