@@ -49,8 +49,8 @@ class CatalogueReader:
         self._rules: dict[type, Callable[[Any, Node, str], bool]] = {
             m.Source: self._source_rule,
             m.MeanDifference: self._interval_rule,
-            m.AddictionRisk: self._products_rule,
-            m.Evidence: self._evidence_rule,
+            m.AddictionRisk: self._reporting(_products_problem),
+            m.Evidence: self._reporting(_evidence_problem),
             m.Claim: self._claim_rule,
             m.Treatment: self._treatment_rule,
         }
@@ -378,19 +378,17 @@ class CatalogueReader:
             return False
         return True
 
-    def _products_rule(self, risk: m.AddictionRisk, node: Node, where: str) -> bool:
-        problem = _products_problem(risk)
-        if problem:
-            self.report(node, f"{where}: {problem}")
-            return False
-        return True
+    def _reporting(self, problem_of: Callable[[Any], str | None]) -> Callable[[Any, Node, str], bool]:
+        """A rule from a function that says what is inconsistent in a record (or None)."""
 
-    def _evidence_rule(self, e: m.Evidence, node: Node, where: str) -> bool:
-        problem = _evidence_problem(e)
-        if problem:
-            self.report(node, f"{where}: {problem}")
-            return False
-        return True
+        def rule(record: Any, node: Node, where: str) -> bool:
+            problem = problem_of(record)
+            if problem:
+                self.report(node, f"{where}: {problem}")
+                return False
+            return True
+
+        return rule
 
     def _claim_rule(self, claim: m.Claim, node: Node, where: str) -> bool:
         if claim.match and not claim.attribute:
