@@ -10,6 +10,7 @@ from conftest import BUNDLED
 
 from paincompare import article, catalogue, factcheck
 from paincompare.errors import ArticleError
+from paincompare.phrases import Words, normalised
 
 ARTICLES = Path(__file__).parent / "articles"
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
@@ -62,6 +63,21 @@ def test_unlike_x_puts_the_claim_on_the_other_treatment(cat, signals):
         ("ketamine-infusion", "contradicted"),
         ("strong-opioids", "not-checked"),
     }
+
+
+def test_what_a_sentence_offers_instead_is_compared_not_claimed(cat, signals, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kratom is an alternative to opioids that is not addictive.\n", encoding="utf-8")
+    result = run_check(cat, signals, path)
+    assert verdicts(result, "kratom")["addiction"] == {"contradicted"}
+    assert verdicts(result, "strong-opioids")["addiction"] == {"not-checked"}  # not called non-addictive
+
+
+@pytest.mark.parametrize("words", ["avoid", "an alternative to", "instead of", "rather than", "compared with"])
+def test_words_that_make_a_name_a_comparison(words):
+    said = Words.of(normalised(f"it helps you {words} knee replacement"))
+    assert factcheck._comparing(said, said.words.index("knee"))
+    assert not factcheck._comparing(Words.of("knee replacement works"), 0 + 1)
 
 
 def test_a_promotional_article_it_has_never_seen(cat, signals):

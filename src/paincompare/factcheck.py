@@ -173,7 +173,7 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
 
 # Words just before a name that make it only a comparison: "unlike opioids, ketamine ..."
 _COMPARING = {("unlike",), ("than",), ("versus",), ("vs",), ("over",), ("instead", "of"), ("compared", "with")}
-_COMPARING |= {("compared", "to")}
+_COMPARING |= {("compared", "to"), ("alternative", "to"), ("alternatives", "to"), ("avoid",), ("avoiding",)}
 
 
 def _comparing(said: Words, first: int) -> bool:
