@@ -174,12 +174,15 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
 # Words just before a name that make it only a comparison: "unlike opioids, ketamine ..."
 _COMPARING = {("unlike",), ("than",), ("versus",), ("vs",), ("over",), ("instead", "of"), ("compared", "with")}
 _COMPARING |= {("compared", "to"), ("alternative", "to"), ("alternatives", "to"), ("avoid",), ("avoiding",)}
+_COMPARING_LAST = {words[-1] for words in _COMPARING}  # a name whose word before is none of these is no comparison
 
 
 def _comparing(said: Words, first: int) -> bool:
     """Whether the words just before a name make it a comparison ("than, ketamine" does not; "vs. ketamine" does)."""
     if first > 1 and said.words[first - 1] == "." and said.words[first - 2] == "vs":
         first -= 1
+    if said.words[first - 1] not in _COMPARING_LAST:
+        return False
     return any(tuple(said.before(first, len(words))) == words for words in _COMPARING)
 
 
