@@ -1,10 +1,10 @@
 """Whole-word phrase matching for `paincompare check`, word by word, with no regular expression to build.
 
-A 100 KB article has about 2,000 sentences, each matched against some 300 treatment names and a
-few hundred signal and claim phrases. One big alternation per phrase set cost about 15 ms to
-compile at every start and was tried at every character; here each sentence is split into words
-once, and each phrase set is a dict from a phrase's first word, so a sentence costs a few dict
-look-ups per word (bench/run.py, k/c).
+A 100 KB article has about 2,000 sentences, each matched against some 800 phrases: treatment
+names, signal words, claims' match phrases and absolute words. One big alternation per phrase set
+cost about 15 ms to compile at every start and was tried at every character; here each sentence is
+split into words once and every phrase is in one index by its first words, so a sentence costs a
+few dict look-ups per word (bench/run.py, k/c).
 
 Text is matched as `normalised` gives it: case folded, curly quotes straight, hyphens and dashes
 as spaces. A phrase's last word may end in `*` to take any ending (`addict*`). Punctuation marks
@@ -109,9 +109,6 @@ class Phrases(Generic[K]):
             self._stems.setdefault(entry.words[0][: self._prefix], []).append(entry)
         # every word a phrase can start with: one set intersection per sentence skips the rest
         self._starts = frozenset(self._words) | {a for a, _b in self._pairs} | frozenset(self._stemmed_pairs)
-
-    def __bool__(self) -> bool:
-        return bool(self._words or self._pairs or self._stemmed_pairs or self._stems)
 
     def every(self, said: Words, since: int = 0) -> list[Match[K]]:
         """Every phrase said from word `since` on, in order, overlaps included (longest first at a word)."""
