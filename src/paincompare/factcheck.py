@@ -27,9 +27,8 @@ class Signals(NamedTuple):
     """The words that tell what a sentence speaks to (src/paincompare/data/check-signals.yaml)."""
 
     attributes: tuple[tuple[str, str], ...]  # (phrase, the attribute it signals)
-    absolutes: tuple[
-        tuple[str, str], ...
-    ]  # (absolute words such as "non-addictive", the attribute a record can refute)
+    # (absolute words such as "non-addictive", the attribute a record can refute)
+    absolutes: tuple[tuple[str, str], ...]
     groups: dict[str, tuple[str, ...]]  # a phrase -> the treatment ids it stands for
 
 
@@ -50,7 +49,7 @@ class CheckResult(NamedTuple):
 
 
 def signals_from(data: dict[str, Any], catalogue: m.Catalogue) -> Signals:
-    """The signals file's data as patterns; a word for an unknown attribute or treatment is an error."""
+    """The signals file's data as (phrase, what it signals) pairs; an unknown attribute is an error."""
     attributes = []
     for attribute, spec in (data.get("attributes") or {}).items():
         if attribute not in m.ATTRIBUTES:
@@ -245,7 +244,11 @@ _NEGATIONS = {
 def _affirmed(matches: Iterable[Match[K]], said: Words, since: int = 0) -> list[Match[K]]:
     """The phrases found from word `since` on, leaving out each one denied by a negation in the four
     words just before it ("do not give lasting relief")."""
-    return [m for m in matches if m.first >= since and not _NEGATIONS.intersection(said.before(m.first, 4, since))]
+    return [
+        match
+        for match in matches
+        if match.first >= since and not _NEGATIONS.intersection(said.before(match.first, 4, since))
+    ]
 
 
 def _refuted(
@@ -256,7 +259,7 @@ def _refuted(
     The word must be said of this treatment: after its name ("X is non-addictive"), or of a
     treatment the sentence does not name but speaks of ("It is non-addictive").
     """
-    if not any(m.key.value == attribute for m in _affirmed(read.absolutes, said, since=named_at)):
+    if not any(match.key.value == attribute for match in _affirmed(read.absolutes, said, since=named_at)):
         return None
     if attribute == "addiction":
         risk = t.addiction_risk
