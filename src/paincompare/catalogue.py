@@ -130,10 +130,10 @@ def load(path: Path, use_cache: bool = True) -> Catalogue:
     return catalogue
 
 
-SIGNALS = Path(__file__).resolve().parent / "data" / "check-signals.yaml"  # check's signal words
+SIGNALS = "check-signals.yaml"  # check's signal words, in the package's data folder
 
 
-def load_signals(catalogue: Catalogue, path: Path = SIGNALS) -> Signals:
+def load_signals(catalogue: Catalogue, path: Path | None = None) -> Signals:
     """The words `check` reads articles with (extend the file without code), for this catalogue.
 
     Cached like catalogues: parsing it needs PyYAML, whose import alone costs more than the rest
@@ -141,7 +141,7 @@ def load_signals(catalogue: Catalogue, path: Path = SIGNALS) -> Signals:
     """
     from paincompare.factcheck import signals_from
 
-    data = path.read_bytes()
+    data = (path or Path(__file__).parent / "data" / SIGNALS).read_bytes()  # found only when check asks
     digest = cache.key(data)
     stored = cache.read_plain(digest)
     if not isinstance(stored, dict):

@@ -171,8 +171,10 @@ def check(catalogue: m.Catalogue, article: Article, signals: Signals) -> CheckRe
 
 
 # Words just before a name that make it only a comparison: "unlike opioids, ketamine ..."
-_COMPARING = {("unlike",), ("than",), ("versus",), ("vs",), ("over",), ("instead", "of"), ("compared", "with")}
-_COMPARING |= {("compared", "to"), ("alternative", "to"), ("alternatives", "to"), ("avoid",), ("avoiding",)}
+_COMPARING = {
+    *[("unlike",), ("than",), ("versus",), ("vs",), ("over",), ("avoid",), ("avoiding",)],
+    *[("instead", "of"), ("compared", "with"), ("compared", "to"), ("alternative", "to"), ("alternatives", "to")],
+}
 _COMPARING_LAST = {words[-1] for words in _COMPARING}  # a name whose word before is none of these is no comparison
 
 
