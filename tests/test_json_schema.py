@@ -39,6 +39,8 @@ def test_every_enumeration_is_a_models_scale():
         ("treatment", "category"): m.CATEGORIES,
         ("source", "kind"): m.SOURCE_KINDS,
         ("claim", "attribute"): m.ATTRIBUTES,
+        ("source", "region"): m.REGIONS,
+        ("evidence", "measured"): m.MEASURED,
     }
     for (record, field), scale in pairs.items():
         assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)

@@ -15,6 +15,7 @@ from paincompare import catalogue as catalogue_file
 from paincompare import models as m
 from paincompare.errors import ExitCode, PainCompareError, UsageError
 from paincompare.render import OutputFormat, Report, ReportKind, choose_format, render
+from paincompare.render import views
 from paincompare.render.views import ROWS
 from paincompare.terminal import OutputEnv, visible
 
@@ -217,11 +218,14 @@ def list_treatments(
     ] = None,
     sort: Annotated[SortKey | None, typer.Option(help="Sort by a field, in the order its scale is written.")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="On a terminal, the full row with sources, not the short overview.")
+    ] = False,
     fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
-    """One row per treatment, filtered by what matters to you."""
+    """One row per treatment, filtered by what matters to you; what a filter could not judge is named."""
     cat = _load()
     # Typer cannot check a repeatable option against a list of choices, so this one is checked here.
     categories = tuple(query.check_category(c) for c in category or ())
@@ -235,13 +239,19 @@ def list_treatments(
     )
     chosen = query.select(cat.treatments, filters)
     if sort:
-        chosen = query.sort(chosen, sort, reverse, filters)
-    elif reverse:
-        chosen.reverse()
+        groups = query.sort_groups(chosen, sort, reverse, filters)
+    else:
+        groups = [query.Group(None, tuple(reversed(chosen) if reverse else chosen))]
+    not_judged = tuple(query.not_judged(cat.treatments, filters, sort))
     if not chosen:
-        output.message("paincompare: no treatment matches these filters.")
+        unjudged = [f"paincompare: {line}" for line in views.not_judged_lines(not_judged) if line.startswith("Not")]
+        output.message("\n".join(["paincompare: no treatment matches these filters.", *unjudged]))
         return
-    report = Report(ReportKind.LIST, cat, tuple(chosen), (), not no_headers, filters, condition)
+    shown = tuple(t for group in groups for t in group.treatments)
+    report = Report(
+        ReportKind.LIST, cat, shown, (), not no_headers, filters, condition,
+        groups=tuple(groups), not_judged=not_judged, wide=wide,
+    )
     _emit(report, fmt, to)
 
 

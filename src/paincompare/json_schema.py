@@ -167,6 +167,37 @@ def _report_document(info: dict[str, Any]) -> dict[str, Any]:
             "treatments": {"type": "array", "items": {"$ref": "#/$defs/treatment"}},
             "conditions": {"type": "object", "additionalProperties": {"$ref": "#/$defs/condition"}},
             "references": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
+            "not_judged": {
+                "description": "list only: for each filter and sort asked for, the treatments it could not judge "
+                "for want of a value (shown: false, left out of the rows; shown: true, listed unranked)",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "field": _TEXT,
+                        "option": _TEXT,
+                        "reason": _TEXT,
+                        "shown": {"type": "boolean"},
+                        "treatments": {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}},
+                    },
+                    "required": ["field", "option", "reason", "shown", "treatments"],
+                    "additionalProperties": False,
+                },
+            },
+            "groups": {
+                "description": "list only: the rows in the groups a sort ranked them in, in order; label null for "
+                "the main group",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "label": {"type": ["string", "null"]},
+                        "treatments": {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}},
+                    },
+                    "required": ["label", "treatments"],
+                    "additionalProperties": False,
+                },
+            },
         },
         "required": ["catalogue", "query", "treatments", "conditions", "references"],
         "additionalProperties": False,

@@ -44,6 +44,9 @@ CERTAINTIES = Scale("certainty", ("high", "moderate", "low", "very-low"))
 # Direction and size of a finding, best first. The size bands are defined once, on a 0-10 scale,
 # in docs/catalogue-format.md (AHRQ's bands); "no-trials" is its own state, never a certainty.
 BENEFITS = Scale("benefit", ("large", "moderate", "small", "slight", "none", "worse", "unclear", "no-trials"))
+# When a finding was measured, where that changes what it means: only during or right after use
+# (TENS, a drip) is not evidence of relief that lasts. Left out where the timing is the usual one.
+MEASURED = Scale("measured", ("during-use",))
 OUTCOMES = Scale("outcome", ("pain", "function"))
 COMPARATORS = Scale(
     "comparator",
@@ -58,6 +61,8 @@ ATTRIBUTES = Scale(
     "attribute",
     ("addiction", "onset", "duration", "safety", "effectiveness", "invasiveness", "cost", "approval", "general"),
 )
+# Where a guideline applies: the person's country decides which guidelines speak first.
+REGIONS = Scale("region", ("uk", "us", "international"))
 SOURCE_KINDS = Scale(
     "source kind",
     ("guideline", "systematic-review", "trial", "regulator", "label", "review", "commercial", "other"),
@@ -97,6 +102,7 @@ class Source(NamedTuple):
     url: str
     kind: str
     short: str | None = None  # e.g. "NICE NG193", shown where a full title would not fit
+    region: str | None = None  # a guideline's: uk, us or international (required for guidelines)
 
     def label(self) -> str:
         """A short name for one-line references: `short`, else the first author, else the publisher."""
@@ -224,6 +230,7 @@ class Evidence(NamedTuple):
     effect: str
     sources: tuple[str, ...]
     note: str | None
+    measured: str | None = None  # "during-use", or None for the usual follow-up
 
 
 class SideEffects(NamedTuple):

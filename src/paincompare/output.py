@@ -41,23 +41,27 @@ def write(text: str, destination: str | None, pager: str | None = None) -> None:
     write_file(Path(destination), text)
 
 
+# The shell's exit codes for a command it could not find (127) or run (126): the pager never
+# started, so nothing was shown.
+_NOT_STARTED = (126, 127)
+
+
 def _page(text: str, command: str) -> bool:
-    """Shows text through the pager; False if the pager cannot be started (then it is printed)."""
-    import shlex
+    """Shows text through the pager, run by the shell as git and man do, so any command line a person
+    has in PAGER works ('less -S', 'cat > file'); False if it could not start (then it is printed)."""
     import subprocess  # only when paging; kept off the start-up path
 
     try:
-        process = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=_pager_environment())
-    except (OSError, ValueError):
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=_pager_environment())
+    except OSError:
         return False
     try:
         assert process.stdin is not None
         process.stdin.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
         process.stdin.close()
     except BrokenPipeError:
-        pass  # the person quit the pager before the end: that is fine
-    process.wait()
-    return True
+        pass  # the person quit the pager before the end, or it never started (below)
+    return process.wait() not in _NOT_STARTED
 
 
 def _pager_environment() -> dict[str, str]:

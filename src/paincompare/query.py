@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from paincompare import findings
@@ -80,32 +80,204 @@ def select(treatments: Iterable[m.Treatment], filters: Filters) -> list[m.Treatm
     return [t for t in treatments if _passes(t, filters)]
 
 
+class Group(NamedTuple):
+    """Rows ranked together. `label` says what sets a group apart; None for the main, ranked group."""
+
+    label: str | None
+    treatments: tuple[m.Treatment, ...]
+
+
+class NotJudged(NamedTuple):
+    """Treatments a filter or sort could not judge because the catalogue has no value for them.
+
+    `shown` is False for a filter (they are left out of the rows) and True for a sort (they are
+    listed, in a group of their own, unranked).
+    """
+
+    field: str  # the record field: onset, cost, evidence ...
+    option: str  # what the person typed: "--onset hours", "--sort cost"
+    reason: str  # "onset not reported"
+    treatments: tuple[m.Treatment, ...]
+    shown: bool
+
+
 def sort(
     treatments: list[m.Treatment], key: str, reverse: bool = False, filters: Filters | None = None
 ) -> list[m.Treatment]:
-    """Sorted by a field, scales in the order they are written, then by name; 'not reported' always last.
+    """The rows of `sort_groups` in order, group after group."""
+    return [t for group in sort_groups(treatments, key, reverse, filters) for t in group.treatments]
 
-    `benefit` ranks the finding each row shows (see `shown_finding`): largest benefit first, then
-    the surest.
+
+def sort_groups(
+    treatments: list[m.Treatment], key: str, reverse: bool = False, filters: Filters | None = None
+) -> list[Group]:
+    """Sorted by a field, scales in the order they are written, then by name, in labelled groups.
+
+    What cannot be ranked is never silently last: a treatment whose value is "not reported" goes
+    into a group that says so. `benefit` ranks the finding each row shows (see `shown_finding`),
+    largest benefit first, then the surest; without a condition, findings for chronic pain as a
+    whole rank together, and a best result for one condition, or one measured only during use, is
+    a group of its own, because it does not compare like with like.
     """
     if key not in SORT_KEYS:
         raise UsageError(f"--sort: '{key}' is not a field to sort by; use one of: {', '.join(SORT_KEYS)}")
     f = filters or Filters()
     values = {t.id: _sort_value(t, key, f) for t in treatments}
-    known = [t for t in treatments if values[t.id] is not None]
-    unknown = [t for t in treatments if values[t.id] is None]
-    known.sort(key=lambda t: (values[t.id], t.name.casefold()), reverse=reverse)
-    return known + unknown
+    labels = {t.id: _group_label(t, key, f) for t in treatments}
+    groups = []
+    for label in _GROUP_ORDER:
+        members = [t for t in treatments if labels[t.id] == label and values[t.id] is not None]
+        members.sort(key=lambda t: (values[t.id], t.name.casefold()), reverse=reverse)
+        if members:
+            groups.append(Group(label, tuple(members)))
+    unknown = tuple(t for t in treatments if values[t.id] is None)
+    if unknown:
+        groups.append(Group(f"{SORT_FIELD_WORDS[key]} not reported: not ranked", unknown))
+    return groups
+
+
+# What a --sort word sorts by, in words (for the labels of what could not be ranked).
+SORT_FIELD_WORDS = {
+    "name": "name",
+    "category": "category",
+    "addiction": "addiction risk",
+    "onset": "onset",
+    "duration": "duration",
+    "invasiveness": "invasiveness",
+    "benefit": "finding",
+    "cost": "cost",
+}
+BEST_FOR_ONE_CONDITION = "Best result for one condition: not comparable with findings for chronic pain as a whole"
+DURING_USE = "Measured only during or right after use: not comparable with lasting findings"
+_GROUP_ORDER = (None, BEST_FOR_ONE_CONDITION, DURING_USE)
+
+
+def _group_label(t: m.Treatment, key: str, f: Filters) -> str | None:
+    if key != "benefit":
+        return None
+    shown = shown_finding(t, f)
+    if shown is None or not (is_during_use(shown) or f.conditions is None):
+        return None
+    if is_during_use(shown):
+        return DURING_USE
+    return None if is_general(shown) else BEST_FOR_ONE_CONDITION
+
+
+def is_general(e: m.Evidence) -> bool:
+    """A finding for chronic pain as a whole (the vocabulary's broadest condition), not one kind of pain."""
+    return e.condition == GENERAL_CONDITION
+
+
+# The condition vocabulary's broadest entry (docs/catalogue-format.md): chronic pain of any kind.
+GENERAL_CONDITION = "chronic-pain"
+
+
+def is_during_use(e: m.Evidence) -> bool:
+    """Measured only while the treatment was used or right after: not evidence of lasting relief."""
+    return e.measured == "during-use"
+
+
+def not_judged(treatments: Iterable[m.Treatment], filters: Filters, sort_key: str | None = None) -> list[NotJudged]:
+    """For each filter and sort asked for, the treatments it could not judge for want of a value.
+
+    A treatment is named under a filter only when it passes every other filter, so the list says
+    exactly what that one unknown hid. A filter whose field is known for every treatment is listed
+    with no treatments, so a script sees that it was asked and judged everything.
+    """
+    every = list(treatments)
+    found = []
+    for spec in _FILTER_SPECS:
+        asked = spec.asked(filters)
+        if asked is None:
+            continue
+        others = spec.without(filters)
+        hidden = tuple(t for t in every if _passes(t, others) and spec.unknown(t, filters))
+        found.append(NotJudged(spec.field, f"{spec.option} {asked}".strip(), spec.reason(filters), hidden, False))
+    if sort_key is not None:
+        unranked = tuple(t for t in every if _passes(t, filters) and _sort_value(t, sort_key, filters) is None)
+        reason = f"{SORT_FIELD_WORDS[sort_key]} not reported"
+        found.append(NotJudged(_SORT_FIELDS.get(sort_key, sort_key), f"--sort {sort_key}", reason, unranked, True))
+    return found
+
+
+class _FilterSpec(NamedTuple):
+    """A filter that can meet a record with no value: how to ask, how to tell, how to leave it out."""
+
+    field: str
+    option: str
+    asked: Callable[[Filters], str | None]  # what the person asked for, or None when not asked
+    unknown: Callable[[m.Treatment, Filters], bool]  # the record has no value to judge by
+    without: Callable[[Filters], Filters]  # the filters with this one left out
+    reason: Callable[[Filters], str]
+
+
+def _evidence_reason(f: Filters) -> str:
+    where = " for the condition asked about" if f.conditions is not None else ""
+    sure = f" at {f.min_evidence.replace('-', ' ')} certainty or higher" if f.min_evidence else ""
+    return f"no finding{where}{sure}"
+
+
+def _evidence_asked(f: Filters) -> str | None:
+    if f.conditions is None and not f.min_evidence:
+        return None
+    return " ".join(
+        part for part in ("--condition" if f.conditions is not None else "",
+                          f"--min-evidence {f.min_evidence}" if f.min_evidence else "") if part
+    )
+
+
+_SORT_FIELDS = {"addiction": "addiction_risk", "benefit": "evidence"}
+_FILTER_SPECS = (
+    _FilterSpec(
+        "addiction_risk",
+        "--max-addiction",
+        lambda f: f.max_addiction,
+        lambda t, f: t.addiction_risk.level == m.NOT_REPORTED,
+        lambda f: f._replace(max_addiction=None),
+        lambda f: "addiction risk not reported",
+    ),
+    _FilterSpec(
+        "onset",
+        "--onset",
+        lambda f: f.onset,
+        lambda t, f: t.onset.speed == m.NOT_REPORTED,
+        lambda f: f._replace(onset=None),
+        lambda f: "onset not reported",
+    ),
+    _FilterSpec(
+        "invasiveness",
+        "--max-invasiveness",
+        lambda f: f.max_invasiveness,
+        lambda t, f: t.invasiveness.level == m.NOT_REPORTED,
+        lambda f: f._replace(max_invasiveness=None),
+        lambda f: "invasiveness not reported",
+    ),
+    _FilterSpec(
+        "evidence",
+        "",
+        lambda f: _evidence_asked(f),
+        lambda t, f: shown_finding(t, f) is None,
+        lambda f: f._replace(conditions=None, min_evidence=None),
+        _evidence_reason,
+    ),
+)
 
 
 def shown_finding(t: m.Treatment, f: Filters) -> m.Evidence | None:
     """The finding a row shows: the best benefit (then certainty) among the entries asked for.
 
-    Entries asked for are those for the chosen conditions, at or above --min-evidence. A finding's
-    certainty is never shown, sorted or filtered on without the benefit it qualifies.
+    Entries asked for are those for the chosen conditions, at or above --min-evidence. Without a
+    condition, a finding for chronic pain as a whole comes before a best result for one condition,
+    and a lasting finding before one measured only during use, so a row compares like with like
+    where the record allows. A finding's certainty is never shown, sorted or filtered on without the
+    benefit it qualifies.
     """
     candidates = [e for e in t.evidence if _evidence_matches(e, f)]
-    return min(candidates, key=findings.sort_key) if candidates else None
+    if not candidates:
+        return None
+    if f.conditions is None:
+        return min(candidates, key=lambda e: (is_during_use(e), not is_general(e), *findings.sort_key(e)))
+    return min(candidates, key=lambda e: (is_during_use(e), *findings.sort_key(e)))
 
 
 def _passes(t: m.Treatment, f: Filters) -> bool:
@@ -202,6 +374,25 @@ def stances_for(catalogue: m.Catalogue, t: m.Treatment, conditions: frozenset[st
         return list(t.guidelines)
     covering = set(conditions) | {b for c in conditions for b in broader(catalogue, c)}
     return [g for g in t.guidelines if covering.intersection(g.conditions)]
+
+
+# How firmly a stance speaks, firmest first; between two as firm, the more cautious first, so a
+# "do not offer" is never hidden behind a "recommended" in a one-line summary.
+FIRMNESS = ("do-not-offer", "recommended", "not-recommended", "consider", "no-recommendation")
+
+
+def strongest_stances(
+    catalogue: m.Catalogue, t: m.Treatment, conditions: frozenset[str] | None
+) -> list[m.GuidelineStance]:
+    """The firmest UK stance and the firmest US stance for the conditions asked for (or any), in
+    that order; where a country's bodies are silent, the firmest international one takes its place."""
+    firmest: dict[str | None, m.GuidelineStance] = {}
+    for g in sorted(stances_for(catalogue, t, conditions), key=lambda g: FIRMNESS.index(g.stance)):
+        firmest.setdefault(catalogue.sources[g.guideline].region, g)
+    chosen = [firmest[region] for region in ("uk", "us") if region in firmest]
+    if len(chosen) < 2 and "international" in firmest:
+        chosen.append(firmest["international"])
+    return chosen
 
 
 def treatments_with_evidence(catalogue: m.Catalogue, condition_id: str, include_narrower: bool) -> int:

@@ -93,6 +93,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("url", URL),
         Field("kind", word(m.SOURCE_KINDS)),
         Field("short", TEXT, required=False),
+        Field("region", word(m.REGIONS), required=False),
     ),
     m.Condition: (
         Field("id", SLUG),
@@ -162,6 +163,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("effect", TEXT),
         Field("sources", SOURCES),
         Field("note", TEXT, required=False),
+        Field("measured", word(m.MEASURED), required=False),
     ),
     m.SideEffects: (
         Field("common", TEXTS),

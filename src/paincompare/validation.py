@@ -364,6 +364,9 @@ class CatalogueReader:
     # -- rules that span fields of one record ----------------------------------------------------
 
     def _source_rule(self, source: m.Source, node: Node, where: str) -> bool:
+        if source.kind == "guideline" and source.region is None:
+            self.report(node, f"{where}: a guideline needs 'region' (uk, us or international): views show it by country")
+            return False
         if source.authors or source.publisher:
             return True
         self.report(node, f"{where}: needs 'authors' or 'publisher'")

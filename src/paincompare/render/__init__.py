@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from paincompare.errors import UsageError
 from paincompare.models import Catalogue, Treatment
-from paincompare.query import Filters
+from paincompare.query import Filters, Group, NotJudged
 from paincompare.terminal import OutputEnv
 
 if TYPE_CHECKING:
@@ -38,10 +38,34 @@ EXTENSIONS = {
 }
 
 
+# -o FILE with a document format paincompare does not write: a usage error that says what to do,
+# rather than text in a file whose name promises something else.
+NOT_WRITTEN = {
+    ".pdf": "a PDF",
+    ".doc": "a Word document",
+    ".docx": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "a Rich Text document",
+    ".xls": "an Excel workbook",
+    ".xlsx": "an Excel workbook",
+    ".ods": "an OpenDocument spreadsheet",
+}
+
+
 def choose_format(given: str | None, destination: str | None, from_environment: str | None) -> OutputFormat:
     """--format, else the -o file's extension, else PAINCOMPARE_FORMAT, else table; a clash is a usage error."""
     to_file = destination not in (None, "-")
-    implied = EXTENSIONS.get(Path(destination).suffix.lower()) if destination and to_file else None
+    suffix = Path(destination).suffix.lower() if destination and to_file else ""
+    if suffix in NOT_WRITTEN:
+        spreadsheet = suffix in (".xls", ".xlsx", ".ods")
+        how = (
+            f"write -o {Path(str(destination)).with_suffix('.csv').name} and open it in your spreadsheet"
+            if spreadsheet
+            else f"write -o {Path(str(destination)).with_suffix('.html').name}, open it in a browser and print it "
+            "(choose 'Save as PDF' to keep a file)"
+        )
+        raise UsageError(f"cannot write {NOT_WRITTEN[suffix]} ({destination}); {how}")
+    implied = EXTENSIONS.get(suffix)
     if given:
         chosen = OutputFormat(given.lower())
         if implied and implied != chosen and not (implied is OutputFormat.TABLE and chosen is OutputFormat.PLAIN):
@@ -86,6 +110,9 @@ class Report(NamedTuple):
     condition_text: str | None = None  # what the person typed for --condition
     detail: bool = False  # compare: the full text instead of the short answers
     check: CheckResult | None = None  # check: the article's findings
+    groups: tuple[Group, ...] = ()  # list: the rows in the groups a sort ranked them in
+    not_judged: tuple[NotJudged, ...] = ()  # list: what each filter and sort could not judge
+    wide: bool = False  # list: the full row on a terminal too, not the short overview
 
 
 def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:

@@ -76,11 +76,18 @@ def column_widths(table: list[list[list[str]]], width: int, label_column: bool) 
 
 
 def draw(
-    header: list[str], rows: list[list[list[str]]], widths: list[int], ascii_only: bool = False, colour: bool = False
+    header: list[str],
+    rows: list[list[list[str]]],
+    widths: list[int],
+    ascii_only: bool = False,
+    colour: bool = False,
+    groups: dict[int, str] | None = None,
 ) -> list[str]:
-    """The table's lines: cells wrapped to their column, rows separated by a rule."""
+    """The table's lines: cells wrapped to their column, rows separated by a rule; a group's label
+    (`groups`: row index -> label) on a line across the table before its first row."""
     top, middle, bottom, bar = _ASCII if ascii_only else _SQUARE
     table = [[[h] for h in header], *rows]
+    inner = sum(widths) + 3 * (len(widths) - 1)
 
     def rule(parts: tuple[str, str, str, str]) -> str:
         left, fill, joint, right = parts
@@ -89,6 +96,10 @@ def draw(
     lines = [rule(top)]
     for index, row in enumerate(table):
         if index:
+            lines.append(rule(middle))
+        if index and groups and index - 1 in groups:
+            for text in wrap(groups[index - 1], inner):
+                lines.append(f"{bar} {BOLD if colour else ''}{text}{RESET if colour else ''}{' ' * (inner - cell_width(text))} {bar}")
             lines.append(rule(middle))
         cells = [[part for line in cell for part in wrap(line, w)] for cell, w in zip(row, widths)]
         for n in range(max(len(cell) for cell in cells)):
@@ -102,3 +113,61 @@ def draw(
             lines.append(bar + bar.join(parts) + bar)
     lines.append(rule(bottom))
     return lines
+
+
+# The overview on a terminal: columns two spaces apart, no rules between rows.
+GAP = 2
+MIN_BRIEF = 6
+
+
+def brief(
+    header: list[str], rows: list[list[str]], width: int, lines: tuple[list[int], list[int]], keep: int
+) -> list[list[str]]:
+    """A table of one short value a cell, a row to a line where the width allows; else a row to two
+    lines, `lines` naming the columns of each, those after the first of the second line joined with
+    " · " into one. Column `keep` gives way last. Returns each row's lines, the header's first. A
+    value longer than its column is cut at a word with "…"; the full row is a command away."""
+    table = [header, *rows]
+    one_line = _fit(table, width, keep)
+    if one_line is not None:
+        return [[_line(row, one_line)] for row in table]
+    first, second = lines
+    on_two = [
+        [[row[first[0]], row[first[1]]], [row[second[0]], " · ".join(row[i] for i in second[1:])]] for row in table
+    ]
+    widths = _fit([[f"{' ' * GAP}{a}", b] for row in on_two for a, b in row], width, 1) or [width // 2] * 2
+    return [[_line(row[0], widths), _line(row[1], [widths[0] - GAP, widths[1]], indent=GAP)] for row in on_two]
+
+
+def _fit(rows: list[list[str]], width: int, keep: int) -> list[int] | None:
+    """Widths balanced to content that fit `width`: the widest column gives way first, column
+    `keep` only when no other can; None when a column would have to be narrower than MIN_BRIEF."""
+    widths = [max(cell_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    room = width - GAP * (len(widths) - 1)
+    while sum(widths) > room:
+        others = [i for i in range(len(widths)) if i != keep and widths[i] > MIN_BRIEF * 3]
+        widest = max(others or [keep], key=lambda i: widths[i])
+        if widths[widest] <= MIN_BRIEF * 3:
+            return None
+        widths[widest] -= 1
+    return widths
+
+
+def _line(cells: list[str], widths: list[int], indent: int = 0) -> str:
+    parts = []
+    for text, w in zip(cells, widths):
+        short = _shorten(text, w)
+        parts.append(short + " " * (w - cell_width(short)))
+    return " " * indent + (" " * GAP).join(parts).rstrip()
+
+
+def _shorten(text: str, width: int) -> str:
+    """The text, or as many of its words as fit with "…" after them."""
+    if cell_width(text) <= width:
+        return text
+    cut = ""
+    for word in text.split():
+        if cell_width(f"{cut} {word}".strip()) + 1 > width:
+            break
+        cut = f"{cut} {word}".strip()
+    return (cut or text[: width - 1]) + "…"

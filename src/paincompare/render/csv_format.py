@@ -30,5 +30,6 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     if headers:
         writer.writerow([safe(h) for h in header])
     writer.writerows([safe(cell) for cell in record] for record in records)
-    notes = [note(f"[{r.number}] {r.text}") for r in view.references] + [note(line) for line in view.footer]
+    notes = [note(line) for line in view.after]
+    notes += [note(f"[{r.number}] {r.text}") for r in view.references] + [note(line) for line in view.footer]
     return buffer.getvalue() + "".join(line + "\r\n" for line in notes)

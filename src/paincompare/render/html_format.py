@@ -25,6 +25,8 @@ th, td { border: 1px solid #777; padding: .3rem .4rem; vertical-align: top; text
          overflow-wrap: break-word; }
 thead th { background: #eee; }
 tbody th { background: #f6f6f6; }
+tr.group th { background: #e4e4e4; font-weight: bold; }
+p.not-judged { margin: .4rem 0; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td p, th p { margin: 0 0 .25rem; }
 .notes { border: 1px solid #777; margin-top: .8rem; padding: .3rem .5rem; min-height: 7rem;
@@ -82,7 +84,10 @@ def _table(view: View) -> str:
             + "</colgroup>"
         )
     body = []
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
+        if index in table.groups:  # a sort's group: a heading row spanning the table
+            label = _e(table.groups[index])
+            body.append(f'<tr class="group"><th scope="rowgroup" colspan="{len(table.header)}">{label}</th></tr>')
         first = _cell(row[0], "th", "row") if table.row_labels else _cell(row[0])
         labels = table.header[1:] if table.row_labels else [""] * (len(row) - 1)
         body.append("<tr>" + first + "".join(_cell(c, label=h) for c, h in zip(row[1:], labels)) + "</tr>")
@@ -116,7 +121,8 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     notes = ""
     if view.kind in (ReportKind.COMPARE, ReportKind.SHOW):
         notes = '<section class="notes"><h2>Questions to ask and notes</h2></section>\n'
-    return _page(view, _CSS, f"{_table(view)}\n{notes}")
+    after = "".join(f'<p class="not-judged">{_e(line)}</p>' for line in view.after)
+    return _page(view, _CSS, f"{_table(view)}\n{after}{notes}")
 
 
 def _page(view: View, css: str, body: str) -> str:

@@ -30,7 +30,12 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     lines = [f"## {escape(view.title)}", ""]
     lines += [escape(line) for line in view.lead] + ([""] if view.lead else [])
     lines += ["| " + " | ".join(escape(h) for h in table.header) + " |", "|" + "---|" * len(table.header)]
-    lines += ["| " + " | ".join(escape("\n".join(cell)) for cell in row) + " |" for row in table.rows]
+    for index, row in enumerate(table.rows):
+        if index in table.groups:  # a sort's group: a row of its own, in bold, before its members
+            lines.append(f"| **{escape(table.groups[index])}** |" + " |" * (len(table.header) - 1))
+        lines.append("| " + " | ".join(escape("\n".join(cell)) for cell in row) + " |")
+    if view.after:
+        lines += [""] + [escape(line) + "  " for line in view.after]
     if view.references:
         lines += ["", "**References**", ""]
         lines += [f"{r.number}. {escape(r.text)}" for r in view.references]

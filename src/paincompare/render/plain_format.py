@@ -15,6 +15,7 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     header, records = view.records
     out = ["\t".join(header)] if headers else []
     out += ["\t".join(field(value) for value in record) for record in records]
+    out += [field(f"# {line}") for line in view.after]
     out += [field(f"# [{r.number}] {r.text}") for r in view.references]
     out += [field(f"# {line}") for line in view.footer]
     return "\n".join(out) + "\n"

@@ -7,7 +7,7 @@ question, so the answers to one question stay together; other tables stack by ro
 from __future__ import annotations
 
 from paincompare.render import boxes
-from paincompare.render.views import View
+from paincompare.render.views import Table, View
 from paincompare.terminal import OutputEnv, visible
 
 FILE_WIDTH = 100  # pipes and files: the same text whatever terminal ran the command
@@ -23,12 +23,14 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
         *[w for line in view.lead for w in boxes.wrap(visible(line), width)],
         "",
     ]
-    widths = boxes.column_widths([[[h] for h in header], *rows], width, table.row_labels)
-    if widths is None:
-        lines += _stacked(header, rows, width, table.row_labels, env.colour)
+    if env.is_tty and view.brief is not None:  # the overview a screen can take in
+        lines += _brief(view.brief, width, env.colour)
+        lines.append("For every field with its sources: add --wide, or 'paincompare show NAME'.")
     else:
-        lines += boxes.draw(header, rows, widths, env.ascii_only, env.colour)
-    if view.references:
+        lines += _full(table, header, rows, width, env)
+    for line in view.after:
+        lines += ["", *boxes.wrap(visible(line), width)]
+    if view.references and not (env.is_tty and view.brief is not None):
         lines += ["", "References"]
         for number, text, _url in view.references:
             lines += boxes.wrap(visible(f"[{number}] {text}"), width, rest=" " * (len(str(number)) + 3))
@@ -36,6 +38,31 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
     for line in view.footer:
         lines += boxes.wrap(visible(line), width)
     return "\n".join(lines) + "\n"
+
+
+def _full(table: Table, header: list[str], rows: list[list[list[str]]], width: int, env: OutputEnv) -> list[str]:
+    widths = boxes.column_widths([[[h] for h in header], *rows], width, table.row_labels)
+    if widths is None:
+        return _stacked(header, rows, width, table.row_labels, env.colour)
+    return boxes.draw(header, rows, widths, env.ascii_only, env.colour, table.groups)
+
+
+# The overview in two lines a row: the name and the guidelines, then the finding and the facts.
+_BRIEF_LINES = ([0, 2], [1, 3, 4, 5, 6])
+
+
+def _brief(table: Table, width: int, colour: bool) -> list[str]:
+    """One line a treatment where the width allows, else two; a group's label on a line of its own."""
+    header = [visible(h) for h in table.header]
+    rows = [[visible(" ".join(cell)) for cell in row] for row in table.rows]
+    drawn = boxes.brief(header, rows, width, _BRIEF_LINES, keep=_BRIEF_LINES[0][1])
+    bold = (lambda s: f"{boxes.BOLD}{s}{boxes.RESET}") if colour else (lambda s: s)
+    lines = [bold(line) for line in drawn[0]]
+    for index, row_lines in enumerate(drawn[1:]):
+        if index in table.groups:
+            lines += [bold(line) for line in boxes.wrap(visible(table.groups[index]), width)]
+        lines += row_lines
+    return lines
 
 
 def _stacked(header: list[str], rows: list[list[list[str]]], width: int, by_question: bool, colour: bool) -> list[str]:

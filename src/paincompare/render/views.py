@@ -44,7 +44,11 @@ ROWS: dict[str, str] = {
     "reviewed": "Record last checked",
 }
 IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called"}
-LIST_COLUMNS = ("Name", "What the evidence says", "Addiction", "Onset", "Invasive", "Cost")
+LIST_COLUMNS = ("Name", "What the evidence says", "Guidelines (UK; US)", "Addiction", "Onset", "Invasive", "Cost")
+# The overview a terminal shows: one short value per column, a row in one line or two (table_format).
+BRIEF_COLUMNS = ("Treatment", "Best finding", "Guidelines (UK; US)", "Addiction", "Onset", "Invasive", "Cost")
+# The overview's size words: a column's worth of findings.BENEFIT_WORDS.
+BRIEF_SIZES = {"slight": "too small", "none": "none", "no-trials": "no trials"}
 LIST_FIELDS = (
     "id",
     "name",
@@ -60,6 +64,8 @@ LIST_FIELDS = (
     "duration",
     "invasiveness",
     "cost",
+    "guidelines",
+    "group",
 )
 TITLES = {
     ReportKind.LIST: "Chronic pain treatments",
@@ -77,6 +83,7 @@ class Table(NamedTuple):
     header: list[str]
     rows: list[Cells]
     row_labels: bool  # the first column names each row (a grid's questions)
+    groups: dict[int, str] = {}  # row index -> the label of the group that starts there (list sorts)
 
 
 class Reference(NamedTuple):
@@ -111,6 +118,8 @@ class View(NamedTuple):
     data: dict[str, Any]  # for json: built only when asked for (build's data_only), else empty
     passages: list[Passage] = []  # check: the article itself, for the annotated page (html)
     notes: list[Note] = []  # check: the numbered notes beside it
+    after: list[str] = []  # lines after the table: what a filter or sort could not judge
+    brief: Table | None = None  # list on a terminal: one short value a cell, drawn one or two lines a row
 
 
 def words(value: str) -> str:
@@ -203,30 +212,124 @@ def build(report: Report, ascii_only: bool = False, data_only: bool = False) -> 
 def _list_view(report: Report, ascii_only: bool) -> View:
     refs = References(report.catalogue)
     filters = report.filters
-    rows, records = [], []
+    rows, records, brief = [], [], []
+    group_of = {t.id: g.label for g in report.groups for t in g.treatments}
     for t in report.treatments:
         shown = query.shown_finding(t, filters)
+        stances = query.strongest_stances(report.catalogue, t, filters.conditions)
         rows.append(
             [
                 [t.name],
-                _finding_lines(report.catalogue, shown, refs, ascii_only, with_condition=True, brief=True),
+                _finding_lines(
+                    report.catalogue, shown, refs, ascii_only, True, brief=True, overview=filters.conditions is None
+                ),
+                _stance_lines(report.catalogue, stances, refs),
                 _addiction_lines(t.addiction_risk),
                 [words(t.onset.speed)],
                 [words(t.invasiveness.level)],
                 [words(t.cost.tier)],
             ]
         )
-        records.append(_list_record(report.catalogue, t, shown))
+        brief.append(_brief_row(report, t, shown, stances, ascii_only))
+        records.append([*_list_record(report.catalogue, t, shown), _stances_in_words(report.catalogue, stances),
+                        group_of.get(t.id) or ""])
+    starts = _group_starts(report)
     return View(
         kind=report.kind,
         title=TITLES[report.kind],
         lead=_lead(report),
-        table=Table(list(LIST_COLUMNS), rows, row_labels=False),
+        table=Table(list(LIST_COLUMNS), rows, row_labels=False, groups=starts),
         records=(list(LIST_FIELDS), records),
         references=refs.lines(full=False),
         footer=footer(report.catalogue),
         data={},
+        after=not_judged_lines(report.not_judged),
+        brief=None if report.wide else Table(list(BRIEF_COLUMNS), brief, row_labels=False, groups=starts),
     )
+
+
+def _group_starts(report: Report) -> dict[int, str]:
+    """Where each labelled group of a sort begins, by row index."""
+    starts, index = {}, 0
+    for group in report.groups:
+        if group.label:
+            starts[index] = group.label[:1].upper() + group.label[1:]
+        index += len(group.treatments)
+    return starts
+
+
+def not_judged_lines(not_judged: tuple[query.NotJudged, ...]) -> list[str]:
+    """What each filter and sort could not judge, in words, so an absence is never read as an answer."""
+    lines = []
+    for entry in not_judged:
+        names = _and_list([t.name for t in entry.treatments])
+        if entry.shown and entry.treatments:
+            lines.append(f"Not ranked ({entry.option}), {entry.reason}: {names}; listed last, in a group of their own.")
+        elif entry.treatments:
+            lines.append(f"Not shown ({entry.option}), {entry.reason}: {names}.")
+        elif not entry.shown:
+            lines.append(f"{entry.option}: every treatment had a value to judge by; none was left out for want of one.")
+    return lines
+
+
+def _and_list(names: list[str]) -> str:
+    """Names joined by semicolons, since a name may hold commas: 'Oral NSAIDs (ibuprofen, naproxen); Codeine'."""
+    return "; ".join(names)
+
+
+def _brief_row(
+    report: Report, t: m.Treatment, shown: m.Evidence | None, stances: list[m.GuidelineStance], ascii_only: bool
+) -> Cells:
+    """One short value a column, for the overview on a terminal (the full row: --wide, or show)."""
+    risk = t.addiction_risk
+    schedules = sorted({p.us_schedule for p in risk.products or () if p.us_schedule} | {risk.us_schedule} - {None},
+                       key=m.US_SCHEDULES.rank)
+    addiction = words(risk.level) + (f" ({'/'.join(s for s in schedules if s)})" if schedules else "")
+    stance_words = "; ".join(f"{_body(report.catalogue, g.guideline)}: {words(g.stance)}" for g in stances)
+    return [
+        [t.name],
+        [_brief_finding(report, shown, ascii_only)],
+        [stance_words or "none found"],
+        [addiction],
+        [words(t.onset.speed)],
+        [words(t.invasiveness.level)],
+        [words(t.cost.tier)],
+    ]
+
+
+def _brief_finding(report: Report, e: m.Evidence | None, ascii_only: bool) -> str:
+    if e is None:
+        return "no finding"
+    size = m.BENEFITS.words[findings.sort_key(e)[0]]
+    size = BRIEF_SIZES.get(size, size)
+    text = size if e.certainty is None else f"{size} {certainty(e.certainty, ascii_only).split()[0]}"
+    where = _short_condition(report.catalogue, e.condition)
+    if report.filters.conditions is None and not query.is_general(e):
+        text += f", best: {where}"
+    elif report.filters.conditions is not None:
+        text += f", {where}"
+    return text + (", during use" if query.is_during_use(e) else "")
+
+
+def _body(catalogue: m.Catalogue, guideline: str) -> str:
+    """A guideline's body, for a narrow column: 'NICE' of 'NICE NG193'."""
+    return catalogue.sources[guideline].label().split()[0]
+
+
+def _stance_lines(catalogue: m.Catalogue, stances: list[m.GuidelineStance], refs: References) -> list[str]:
+    if not stances:
+        return ["No guideline in this catalogue speaks to it."]
+    return [refs.cite(_stance_words(catalogue, g), _stance_sources(g)) for g in stances]
+
+
+def _stances_in_words(catalogue: m.Catalogue, stances: list[m.GuidelineStance]) -> str:
+    return "; ".join(_stance_words(catalogue, g) for g in stances)
+
+
+def _stance_words(catalogue: m.Catalogue, g: m.GuidelineStance) -> str:
+    """'NICE NG193 (fibromyalgia, CRPS): do not offer': who, for what, and what it says."""
+    scope = ", ".join(_short_condition(catalogue, c) for c in g.conditions)
+    return f"{_guideline_name(catalogue, g.guideline)} ({scope}): {words(g.stance)}"
 
 
 def _addiction_lines(risk: m.AddictionRisk) -> list[str]:
@@ -254,7 +357,10 @@ def _list_record(catalogue: m.Catalogue, t: m.Treatment, shown: m.Evidence | Non
 def _lead(report: Report) -> list[str]:
     if report.condition_text is None:
         if report.kind is ReportKind.LIST:
-            return ["Each row shows the treatment's finding with the largest benefit, and the condition it is for."]
+            return [
+                "Each row shows the treatment's finding for chronic pain as a whole where it has one; otherwise its "
+                "best result for one condition, marked as such."
+            ]
         return []
     names = sorted(report.catalogue.conditions[c].name for c in report.filters.conditions or ())
     return [f"Evidence and guidelines for: {', '.join(names)} (asked for '{report.condition_text}')."]
@@ -394,14 +500,21 @@ def _finding_lines(
     with_condition: bool,
     brief: bool,
     short: bool = False,
+    overview: bool = False,
 ) -> list[str]:
-    """A finding: the GRADE sentence and its certainty, for which condition, against what, its numbers."""
+    """A finding: the GRADE sentence and its certainty, for which condition, against what, its numbers.
+
+    In an `overview` (a list with no condition asked for), a finding for one condition is marked as
+    that treatment's best result, so it never reads as an answer for chronic pain in general.
+    """
     if e is None:
         return ["No finding for the condition asked about."]
     lines = [f"{findings.statement(e)} ({certainty(e.certainty, ascii_only)})."]
     condition = catalogue.conditions[e.condition].name
     if brief:
-        lines.append(refs.cite(f"For {condition}.", e.sources))
+        best = overview and not query.is_general(e)
+        during = " Measured during or right after use." if query.is_during_use(e) else ""
+        lines.append(refs.cite(f"{'Best result, for' if best else 'For'} {condition}.{during}", e.sources))
         return lines
     context = ", ".join(part for part in (f"For {condition}" if with_condition else "", findings.comparison(e)) if part)
     if short:  # one paragraph: what it says, then for whom and against what
@@ -589,13 +702,20 @@ def _document(
             data["treatments"] = query.treatments_with_evidence(catalogue, cid, include_narrower=False)
             data["with_narrower"] = query.treatments_with_evidence(catalogue, cid, include_narrower=True)
         condition_data[cid] = data
-    return {
+    document = {
         "catalogue": catalogue.info.to_data(),
         "query": {"command": report.kind.value, "condition": report.condition_text},
         "treatments": [_treatment_data(report, t) for t in report.treatments],
         "conditions": condition_data,
         "references": _references(catalogue, cited),
     }
+    if report.kind is ReportKind.LIST:
+        document["not_judged"] = [
+            {**{k: v for k, v in entry._asdict().items() if k != "treatments"}, "treatments": [t.id for t in entry.treatments]}
+            for entry in report.not_judged
+        ]
+        document["groups"] = [{"label": g.label, "treatments": [t.id for t in g.treatments]} for g in report.groups]
+    return document
 
 
 def _references(catalogue: m.Catalogue, cited: list[str]) -> dict[str, Any]:
