@@ -429,3 +429,23 @@ def test_json_on_a_terminal_is_indented_and_readable():
     piped = render(report, OutputFormat.JSON, OutputEnv(is_tty=False, width=None, colour=False, ascii_only=False))
     assert terminal.startswith('{\n  "catalogue": {') and "⊕" not in piped and "\n" not in piped.rstrip("\n")
     assert json.loads(terminal) == json.loads(piped)
+
+
+@pytest.mark.parametrize(
+    "name, advice",
+    [
+        ("visit.pdf", "-o visit.html, open it in a browser and print it"),
+        ("notes.docx", "-o notes.html"),
+        ("sheet.xlsx", "-o sheet.csv and open it in your spreadsheet"),
+        ("VISIT.PDF", "-o VISIT.html"),
+    ],
+)
+def test_a_document_paincompare_does_not_write_is_a_usage_error_that_says_what_to_do(run, tmp_path, name, advice):
+    result = run("compare", "ketamine", "opioids", "-o", str(tmp_path / name))
+    assert result.code == 2 and advice in result.stderr and not (tmp_path / name).exists()
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["visit.html", "notes.pdf.txt", "report.md"])
+def test_files_paincompare_writes_are_not_refused(run, tmp_path, name):
+    assert run("compare", "ketamine", "opioids", "-o", str(tmp_path / name)).code == 0

@@ -135,18 +135,23 @@ class _Tags(HTMLParser):
         super().__init__()
         self.tags: list[str] = []
         self.header_cells = 0
+        self.questions = 0
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         if tag == "th" and ("scope", "col") in attrs:
             self.header_cells += 1
+        if tag == "th" and ("scope", "colgroup") in attrs:
+            self.questions += 1
 
 
 def test_html_is_self_contained_and_has_the_grid(bundled):
     page = render(reports(bundled)["compare"], OutputFormat.HTML, PIPE)
     parser = _Tags()
     parser.feed(page)
-    assert parser.header_cells == 3
+    report = reports(bundled)["compare"]
+    assert parser.header_cells == len(report.treatments), "one column per option"
+    assert parser.questions == len(report.rows), "each question on a line across the grid"
     assert not {"script", "img", "link", "iframe", "object", "embed"} & set(parser.tags)
     assert "@import" not in page and "url(" not in page
 

@@ -45,12 +45,24 @@ def chromium() -> str:
         for name, path in (("chromium", browser), ("pdftotext", _tool("pdftotext")), ("pdfinfo", _tool("pdfinfo")))
         if not path
     ]
+    if not _has_arial_metrics():
+        missing.append("a font with Arial's metrics")
     if missing:
-        reason = f"{', '.join(missing)} not installed (Debian: apt-get install chromium poppler-utils)"
+        reason = f"{', '.join(missing)} not installed (Debian: apt-get install chromium poppler-utils fonts-liberation)"
         if os.environ.get("PAINCOMPARE_REQUIRE_BROWSER"):
             pytest.fail(f"the browser test must run here, but {reason}")
         pytest.skip(reason)
     return browser
+
+
+def _has_arial_metrics() -> bool:
+    """The print style asks for Arial, or Liberation Sans with the same metrics: page breaks were
+    measured with them, so the test runs where one of them is installed."""
+    match = _tool("fc-match")
+    if not match:
+        return False
+    family = subprocess.run([match, "Arial"], capture_output=True, text=True).stdout
+    return "Arial" in family or "Liberation Sans" in family or "Arimo" in family
 
 
 def _print(browser: str, page: Path, pdf: Path, profile: Path) -> None:
@@ -66,10 +78,20 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z]{4,}", text))
 
 
+OPTIONS = ("ketamine", "opioids", "physical therapy", "ibuprofen")
+
+
+def _page_text(pdf: Path, page: int) -> str:
+    command = ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 @pytest.mark.parametrize("size", PAGE_SIZES)
-def test_the_comparison_prints_whole_on_a4_and_letter(run, chromium, tmp_path, size):
+@pytest.mark.parametrize("count", [2, 3, 4])
+def test_the_comparison_prints_whole_on_page_one_with_a_page_for_notes(run, chromium, tmp_path, size, count):
+    names = OPTIONS[:count]
     page = tmp_path / "comparison.html"
-    result = run("compare", *TREATMENTS, "--format", "html", "--output", str(page))
+    result = run("compare", *names, "--format", "html", "--output", str(page))
     assert result.returncode == 0, result.stderr
     sized = tmp_path / f"comparison-{size}.html"
     sized.write_text(
@@ -83,22 +105,21 @@ def test_the_comparison_prints_whole_on_a4_and_letter(run, chromium, tmp_path, s
     assert PAGE_SIZES[size] in info
 
     layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    header = next(line for line in layout.splitlines() if "Question" in line)
-    positions = [
-        header.find(label) for label in ("Question", "IV ketamine infusion", "Long-term strong", "Exercise therapy")
-    ]
-    assert -1 not in positions and positions == sorted(positions), "the grid's four columns are side by side"
-
-    # The whole grid is on page 1; every word of the grid, references and footer reaches the paper.
     cat = catalogue.load(BUNDLED)
-    treatments = tuple(query.resolve(cat, name) for name in TREATMENTS)
+    treatments = tuple(query.resolve(cat, name) for name in names)
+    header = next(line for line in layout.splitlines() if treatments[0].name in line)
+    positions = [header.find(t.name[:12]) for t in treatments]
+    assert -1 not in positions and positions == sorted(positions), "the options' columns are side by side"
+
+    # The whole grid is on page 1; the notes box has page 2 to itself; every word reaches the paper.
     rows = tuple(row for row in ROWS if row != "reviewed")
     view = views.build(Report(ReportKind.COMPARE, cat, treatments, rows))
     grid_words = _words(" ".join(line for row in view.table.rows for cell in row for line in cell))
-    first_page = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    first_page = _page_text(pdf, 1)
     assert not grid_words - _words(first_page), f"not on page 1: {sorted(grid_words - _words(first_page))[:20]}"
+    notes_page = _page_text(pdf, 2).split()
+    assert notes_page[:5] == ["Questions", "to", "ask", "and", "notes"], notes_page[:10]
+    assert "References" not in notes_page, "the notes page is left free to write on"
     expected = [r.text for r in view.references] + view.footer
     missing = _words(" ".join(expected)) - _words(layout)
     assert not missing, f"words missing from the printed page: {sorted(missing)[:20]}"

@@ -151,6 +151,30 @@ def test_long_output_on_a_terminal_goes_through_the_pager_and_never_in_a_pipe(tm
     assert "What does it cost" in short and not paged.exists(), "output that fits the screen is printed"
 
 
+@pytest.mark.slow
+def test_the_pager_is_a_shell_command_line_as_git_runs_it(tmp_path):
+    from conftest import user_env
+
+    out = tmp_path / "out.txt"
+    env = user_env(PAGER=f"cat > '{out}'", TERM="xterm")
+    env.pop("PAINCOMPARE_PAGER", None)
+    shown = _on_a_terminal(["compare", "ketamine", "opioids"], env)
+    assert "How well does" in out.read_text(encoding="utf-8") and "How well" not in shown
+    both = tmp_path / "both.txt"
+    env = user_env(PAINCOMPARE_PAGER=f"cat > '{both}'; true", TERM="xterm")
+    _on_a_terminal(["compare", "ketamine", "opioids"], env)
+    assert "How well does" in both.read_text(encoding="utf-8"), "a command list runs whole"
+
+
+@pytest.mark.slow
+def test_a_pager_that_cannot_start_still_shows_the_output(tmp_path):
+    from conftest import user_env
+
+    env = user_env(PAINCOMPARE_PAGER="no-such-pager-on-this-machine --flag", TERM="xterm")
+    shown = _on_a_terminal(["compare", "ketamine", "opioids"], env)
+    assert shown.count("How well does") == 1
+
+
 def test_pager_choice(monkeypatch):
     from paincompare import output
     from paincompare.terminal import OutputEnv

@@ -14,8 +14,7 @@ from paincompare import __version__, output, query
 from paincompare import catalogue as catalogue_file
 from paincompare import models as m
 from paincompare.errors import ExitCode, PainCompareError, UsageError
-from paincompare.render import OutputFormat, Report, ReportKind, choose_format, render
-from paincompare.render import views
+from paincompare.render import OutputFormat, Report, ReportKind, choose_format, render, views
 from paincompare.render.views import ROWS
 from paincompare.terminal import OutputEnv, visible
 
@@ -249,8 +248,16 @@ def list_treatments(
         return
     shown = tuple(t for group in groups for t in group.treatments)
     report = Report(
-        ReportKind.LIST, cat, shown, (), not no_headers, filters, condition,
-        groups=tuple(groups), not_judged=not_judged, wide=wide,
+        ReportKind.LIST,
+        cat,
+        shown,
+        (),
+        not no_headers,
+        filters,
+        condition,
+        groups=tuple(groups),
+        not_judged=not_judged,
+        wide=wide,
     )
     _emit(report, fmt, to)
 

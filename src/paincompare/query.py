@@ -221,8 +221,12 @@ def _evidence_asked(f: Filters) -> str | None:
     if f.conditions is None and not f.min_evidence:
         return None
     return " ".join(
-        part for part in ("--condition" if f.conditions is not None else "",
-                          f"--min-evidence {f.min_evidence}" if f.min_evidence else "") if part
+        part
+        for part in (
+            "--condition" if f.conditions is not None else "",
+            f"--min-evidence {f.min_evidence}" if f.min_evidence else "",
+        )
+        if part
     )
 
 

@@ -365,7 +365,7 @@ class CatalogueReader:
 
     def _source_rule(self, source: m.Source, node: Node, where: str) -> bool:
         if source.kind == "guideline" and source.region is None:
-            self.report(node, f"{where}: a guideline needs 'region' (uk, us or international): views show it by country")
+            self.report(node, f"{where}: a guideline needs 'region' (uk, us or international), to be shown by country")
             return False
         if source.authors or source.publisher:
             return True

@@ -98,8 +98,9 @@ def draw(
         if index:
             lines.append(rule(middle))
         if index and groups and index - 1 in groups:
+            on, off = (BOLD, RESET) if colour else ("", "")
             for text in wrap(groups[index - 1], inner):
-                lines.append(f"{bar} {BOLD if colour else ''}{text}{RESET if colour else ''}{' ' * (inner - cell_width(text))} {bar}")
+                lines.append(f"{bar} {on}{text}{off}{' ' * (inner - cell_width(text))} {bar}")
             lines.append(rule(middle))
         cells = [[part for line in cell for part in wrap(line, w)] for cell, w in zip(row, widths)]
         for n in range(max(len(cell) for cell in cells)):

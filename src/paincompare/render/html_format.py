@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from paincompare.render import ReportKind
-from paincompare.render.views import View
+from paincompare.render.views import Table, View
 from paincompare.terminal import OutputEnv, visible
 
 _CSS = """
@@ -25,12 +25,15 @@ th, td { border: 1px solid #777; padding: .3rem .4rem; vertical-align: top; text
          overflow-wrap: break-word; }
 thead th { background: #eee; }
 tbody th { background: #f6f6f6; }
+tr.question th { background: #f0f0f0; font-weight: bold; border-bottom: 0; }
+tbody.question { break-inside: avoid; page-break-inside: avoid; }
 tr.group th { background: #e4e4e4; font-weight: bold; }
 p.not-judged { margin: .4rem 0; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td p, th p { margin: 0 0 .25rem; }
 .notes { border: 1px solid #777; margin-top: .8rem; padding: .3rem .5rem; min-height: 7rem;
          break-inside: avoid; page-break-inside: avoid; }
+.notes p { margin: 0; color: #444; }
 .notes h2 { margin-top: 0; }
 ol.refs { padding-left: 2.2rem; font-size: .9rem; }
 ol.refs li { overflow-wrap: anywhere; }
@@ -39,25 +42,27 @@ footer { margin-top: 1rem; font-size: .9rem; border-top: 1px solid #777; padding
 @media (max-width: 40rem) {
   table.grid, table.grid tbody, table.grid tr, table.grid th, table.grid td { display: block; width: auto; }
   table.grid thead { display: none; }
-  table.grid tr { margin-bottom: .5rem; }
+  table.grid tbody { margin-bottom: .5rem; }
   table.grid td::before { content: attr(data-label); display: block; font-weight: bold; }
 }
-@page { margin: 8mm 9mm; }
+@page { margin: 7mm 8mm; }
 @media print {
-  body { margin: 0; font-size: 10pt; line-height: 1.05; }
+  /* Arial's metrics (Liberation Sans and Arimo share them): the page breaks where it was tested. */
+  body { margin: 0; font-size: 10pt; line-height: 1.0;
+         font-family: Arial, "Liberation Sans", Arimo, Helvetica, sans-serif; }
   h1 { font-size: 12pt; margin: 0 0 2pt; }
   p.lead { font-size: 10pt; }
-  th, td { padding: 1pt 3pt; }
+  th, td { padding: .5pt 2.5pt; }
+  tr.question th { padding: 0 2.5pt; }
   td p, th p { margin: 0; }
 
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
-  .refs-section { break-before: auto; }
+  /* The grid has page 1 to itself; the notes box is the whole of the next page, then references. */
+  .notes { break-before: page; page-break-before: always; min-height: 230mm; }
+  .refs-section { break-before: page; page-break-before: always; }
 }
 """
-
-
-_LABEL_PERCENT = 13  # of a grid's width, for the questions
 
 
 def _e(text: str) -> str:
@@ -73,30 +78,35 @@ def _cell(lines: list[str], tag: str = "td", scope: str = "", label: str = "") -
 
 def _table(view: View) -> str:
     table = view.table
+    if table.row_labels:
+        return _grid(table)
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in table.header)
-    columns = ""
-    if table.row_labels:  # a grid: the question column narrow, the options sharing the rest equally
-        share = 100 - _LABEL_PERCENT
-        each = share / (len(table.header) - 1)
-        columns = (
-            f'<colgroup><col style="width:{_LABEL_PERCENT}%">'
-            + "".join(f'<col style="width:{each:.2f}%">' for _ in table.header[1:])
-            + "</colgroup>"
-        )
     body = []
     for index, row in enumerate(table.rows):
         if index in table.groups:  # a sort's group: a heading row spanning the table
             label = _e(table.groups[index])
             body.append(f'<tr class="group"><th scope="rowgroup" colspan="{len(table.header)}">{label}</th></tr>')
-        first = _cell(row[0], "th", "row") if table.row_labels else _cell(row[0])
-        labels = table.header[1:] if table.row_labels else [""] * (len(row) - 1)
-        body.append("<tr>" + first + "".join(_cell(c, label=h) for c, h in zip(row[1:], labels)) + "</tr>")
-    layout = ' class="grid"' if table.row_labels else ""
-    return (
-        f"<table{layout}>{columns}\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        + "\n".join(body)
-        + "\n</tbody>\n</table>"
-    )
+        body.append("<tr>" + "".join(_cell(c) for c in row) + "</tr>")
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+
+
+def _grid(table: Table) -> str:
+    """An Option Grid: each question on a line across the page, the options' answers side by side
+    under it, so the answers get the whole width (four options still print on one page)."""
+    options = table.header[1:]
+    width = 100 / len(options)
+    columns = "<colgroup>" + "".join(f'<col style="width:{width:.2f}%">' for _ in options) + "</colgroup>"
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in options)
+    body = []
+    for row in table.rows:
+        question = f'<th scope="colgroup" colspan="{len(options)}">{_e(" ".join(row[0]))}</th>'
+        body.append(
+            f'<tbody class="question"><tr class="question">{question}</tr>'
+            + "<tr>"
+            + "".join(_cell(c, label=h) for c, h in zip(row[1:], options))
+            + "</tr></tbody>"
+        )
+    return f'<table class="grid">{columns}\n<thead><tr>{head}</tr></thead>\n' + "\n".join(body) + "\n</table>"
 
 
 _ARTICLE_CSS = """
@@ -120,7 +130,10 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
         return _annotated_article(view)
     notes = ""
     if view.kind in (ReportKind.COMPARE, ReportKind.SHOW):
-        notes = '<section class="notes"><h2>Questions to ask and notes</h2></section>\n'
+        notes = (
+            '<section class="notes"><h2>Questions to ask and notes</h2>'
+            "<p>Write down what matters most to you, and what you want to ask.</p></section>\n"
+        )
     after = "".join(f'<p class="not-judged">{_e(line)}</p>' for line in view.after)
     return _page(view, _CSS, f"{_table(view)}\n{after}{notes}")
 

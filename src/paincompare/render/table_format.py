@@ -43,7 +43,7 @@ def render(view: View, headers: bool, env: OutputEnv) -> str:
 def _full(table: Table, header: list[str], rows: list[list[list[str]]], width: int, env: OutputEnv) -> list[str]:
     widths = boxes.column_widths([[[h] for h in header], *rows], width, table.row_labels)
     if widths is None:
-        return _stacked(header, rows, width, table.row_labels, env.colour)
+        return _stacked(header, rows, width, table.row_labels, env.colour, table.groups)
     return boxes.draw(header, rows, widths, env.ascii_only, env.colour, table.groups)
 
 
@@ -65,11 +65,20 @@ def _brief(table: Table, width: int, colour: bool) -> list[str]:
     return lines
 
 
-def _stacked(header: list[str], rows: list[list[list[str]]], width: int, by_question: bool, colour: bool) -> list[str]:
+def _stacked(
+    header: list[str],
+    rows: list[list[list[str]]],
+    width: int,
+    by_question: bool,
+    colour: bool,
+    groups: dict[int, str],
+) -> list[str]:
     """Too narrow for columns: a grid as question -> each treatment's answer; a list as record -> fields."""
     bold = (lambda s: f"{boxes.BOLD}{s}{boxes.RESET}") if colour else (lambda s: s)
     lines: list[str] = []
-    for row in rows:
+    for index, row in enumerate(rows):
+        if index in groups:
+            lines += [bold(line.upper()) for line in boxes.wrap(visible(groups[index]), width)] + [""]
         title = " ".join(row[0])
         lines += [bold(line) for line in boxes.wrap(title, width, rest="  ")]
         for label, cell in zip(header[1:], row[1:]):

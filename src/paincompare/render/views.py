@@ -44,7 +44,7 @@ ROWS: dict[str, str] = {
     "reviewed": "Record last checked",
 }
 IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called"}
-LIST_COLUMNS = ("Name", "What the evidence says", "Guidelines (UK; US)", "Addiction", "Onset", "Invasive", "Cost")
+LIST_COLUMNS = ("Name", "What the evidence says", "Guidelines (UK; US)", "Addiction", "Onset, invasive, cost")
 # The overview a terminal shows: one short value per column, a row in one line or two (table_format).
 BRIEF_COLUMNS = ("Treatment", "Best finding", "Guidelines (UK; US)", "Addiction", "Onset", "Invasive", "Cost")
 # The overview's size words: a column's worth of findings.BENEFIT_WORDS.
@@ -225,14 +225,21 @@ def _list_view(report: Report, ascii_only: bool) -> View:
                 ),
                 _stance_lines(report.catalogue, stances, refs),
                 _addiction_lines(t.addiction_risk),
-                [words(t.onset.speed)],
-                [words(t.invasiveness.level)],
-                [words(t.cost.tier)],
+                [
+                    f"Onset: {words(t.onset.speed)}",
+                    f"Invasive: {words(t.invasiveness.level)}",
+                    f"Cost: {words(t.cost.tier)}",
+                ],
             ]
         )
         brief.append(_brief_row(report, t, shown, stances, ascii_only))
-        records.append([*_list_record(report.catalogue, t, shown), _stances_in_words(report.catalogue, stances),
-                        group_of.get(t.id) or ""])
+        records.append(
+            [
+                *_list_record(report.catalogue, t, shown),
+                _stances_in_words(report.catalogue, stances),
+                group_of.get(t.id) or "",
+            ]
+        )
     starts = _group_starts(report)
     return View(
         kind=report.kind,
@@ -282,9 +289,9 @@ def _brief_row(
 ) -> Cells:
     """One short value a column, for the overview on a terminal (the full row: --wide, or show)."""
     risk = t.addiction_risk
-    schedules = sorted({p.us_schedule for p in risk.products or () if p.us_schedule} | {risk.us_schedule} - {None},
-                       key=m.US_SCHEDULES.rank)
-    addiction = words(risk.level) + (f" ({'/'.join(s for s in schedules if s)})" if schedules else "")
+    every = [p.us_schedule for p in risk.products or ()] + [risk.us_schedule]
+    schedules = sorted({s for s in every if s is not None}, key=m.US_SCHEDULES.rank)
+    addiction = words(risk.level) + (f" ({'/'.join(schedules)})" if schedules else "")
     stance_words = "; ".join(f"{_body(report.catalogue, g.guideline)}: {words(g.stance)}" for g in stances)
     return [
         [t.name],
@@ -530,37 +537,19 @@ def _guidelines_cell(report: Report, t: m.Treatment, refs: References, ascii_onl
     stances = query.stances_for(report.catalogue, t, report.filters.conditions)
     if not stances:
         return ["No guideline in this catalogue speaks to it" + (" for this condition." if t.guidelines else ".")]
-    if not detail:
-        return _stances_in_short(stances, refs)
+    if not detail:  # a grid's short answer: the firmest UK and US stance, each in its exact scope
+        firmest = query.strongest_stances(report.catalogue, t, report.filters.conditions)
+        lines = _stance_lines(report.catalogue, firmest, refs)
+        others = len(stances) - len(firmest)
+        if others:
+            lines[-1] += f" (+{others} more: see show)"
+        return lines
     lines = []
     for g in stances:
         name = _guideline_name(refs.catalogue, g.guideline)
         wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
         text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
         lines.append(refs.cite(text, _stance_sources(g)))
-    return lines
-
-
-def _stances_in_short(stances: list[m.GuidelineStance], refs: References) -> list[str]:
-    """One line per stance word, strongest for first: 'Do not offer: NICE NG59 (sciatica) [4]; ...'.
-
-    Each guideline keeps its exact scope, as the conditions its stance covers, so a UK "do not
-    offer" and a US "recommended" for different conditions are never read as one contradiction.
-    """
-    lines = []
-    for stance in m.STANCES.words:
-        by_guideline: dict[str, tuple[list[str], list[str]]] = {}
-        for g in (g for g in stances if g.stance == stance):
-            conditions, sources = by_guideline.setdefault(g.guideline, ([], []))
-            conditions += [c for c in g.conditions if c not in conditions]
-            sources += [s for s in _stance_sources(g) if s not in sources]
-        if not by_guideline:
-            continue
-        parts = []
-        for guideline, (conditions, sources) in by_guideline.items():
-            scope = ", ".join(_short_condition(refs.catalogue, c) for c in conditions)
-            parts.append(refs.cite(f"{_guideline_name(refs.catalogue, guideline)} ({scope})", sources))
-        lines.append(f"{words(stance).capitalize()}: {'; '.join(parts)}.")
     return lines
 
 
@@ -711,8 +700,14 @@ def _document(
     }
     if report.kind is ReportKind.LIST:
         document["not_judged"] = [
-            {**{k: v for k, v in entry._asdict().items() if k != "treatments"}, "treatments": [t.id for t in entry.treatments]}
-            for entry in report.not_judged
+            {
+                "field": e.field,
+                "option": e.option,
+                "reason": e.reason,
+                "shown": e.shown,
+                "treatments": [t.id for t in e.treatments],
+            }
+            for e in report.not_judged
         ]
         document["groups"] = [{"label": g.label, "treatments": [t.id for t in g.treatments]} for g in report.groups]
     return document
