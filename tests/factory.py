@@ -80,6 +80,7 @@ def catalogue(*treatments: dict[str, Any], reviewed: str = "2026-11-01") -> dict
         "catalogue": header,
         "sources": copy.deepcopy(SOURCES),  # tests may change a source; the next test must not see it
         "conditions": copy.deepcopy(CONDITIONS),
+        "situations": copy.deepcopy(_BASE["situations"]),
         "treatments": list(treatments) or [treatment("alpha")],
     }
 

@@ -41,6 +41,9 @@ def test_every_enumeration_is_a_models_scale():
         ("claim", "attribute"): m.ATTRIBUTES,
         ("source", "region"): m.REGIONS,
         ("evidence", "measured"): m.MEASURED,
+        ("onset", "basis"): m.ONSET_BASES,
+        ("caution", "level"): m.CAUTION_LEVELS,
+        ("situation", "kind"): m.SITUATION_KINDS,
     }
     for (record, field), scale in pairs.items():
         assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)

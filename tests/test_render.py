@@ -73,7 +73,7 @@ def test_grid_references_are_short_and_detail_gives_full_citations(cat):
 
 def test_json_has_one_shape_and_resolves_every_citation(cat):
     document = json.loads(compare(cat, PIPE, OutputFormat.JSON))
-    assert list(document) == ["catalogue", "query", "treatments", "conditions", "references"]
+    assert list(document) == ["catalogue", "query", "treatments", "conditions", "situations", "references"]
     assert [t["id"] for t in document["treatments"]] == ["alpha", "beta"]
     cited = {s for t in cat.treatments for s in t.cited_sources()}
     assert set(document["references"]) == cited

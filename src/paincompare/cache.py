@@ -60,17 +60,14 @@ def read(digest: str, path: str) -> m.Catalogue | None:
     if stored is None:
         return None
     try:
-        info, sources, conditions, treatments = (
-            shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)
-        )
-        return m.Catalogue(info, sources, conditions, treatments, path)
+        return m.Catalogue(*(shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)), path)
     except Exception:  # noqa: BLE001 - a cache entry is only ever a shortcut: any failure means parse again
         return None
 
 
 def write(digest: str, catalogue: m.Catalogue) -> None:
     """Stores a checked catalogue; silently does nothing if the cache cannot be written."""
-    values = (catalogue.info, catalogue.sources, catalogue.conditions, catalogue.treatments)
+    values = catalogue[: len(_TOP_KINDS)]  # Catalogue's first fields are the file's top level, in order
     write_plain(digest, tuple(shape.to_plain(v, k) for v, k in zip(values, _TOP_KINDS, strict=True)))
 
 

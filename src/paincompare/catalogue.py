@@ -175,16 +175,26 @@ def parse(text: str, name: str) -> Catalogue:
             gc.enable()
     if catalogue is None:
         raise CatalogueError(reader.problems)
+    _last_warnings[name] = reader.warnings
     return catalogue
+
+
+# What the last parse of each file warned of (validate shows them; they never stop a command).
+_last_warnings: dict[str, list[Problem]] = {}
 
 
 def problems_in(path: Path) -> list[Problem]:
     """Every problem in the catalogue at `path`; an empty list means it is valid. Never cached."""
+    return examine(path)[0]
+
+
+def examine(path: Path) -> tuple[list[Problem], list[Problem]]:
+    """The catalogue's problems, and (when it has none) its warnings: facts resting on copies alone."""
     try:
-        load(path, use_cache=False)
+        loaded = load(path, use_cache=False)
     except CatalogueError as exc:
-        return exc.problems
-    return []
+        return exc.problems, []
+    return [], _last_warnings.pop(loaded.path, [])
 
 
 def _error(name: str, message: str) -> CatalogueError:

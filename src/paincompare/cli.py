@@ -15,7 +15,7 @@ from paincompare import catalogue as catalogue_file
 from paincompare import models as m
 from paincompare.errors import ExitCode, PainCompareError, UsageError
 from paincompare.render import OutputFormat, Report, ReportKind, choose_format, render, views
-from paincompare.render.views import ROWS
+from paincompare.render.views import COMPARE_ROWS, ROWS, SHOW_ROWS
 from paincompare.terminal import OutputEnv, visible
 
 
@@ -45,8 +45,6 @@ else:
     SortKey = _choices(query.SORT_KEYS)
     Format = _choices(tuple(f.value for f in OutputFormat))
     Verdict = _choices((*m.VERDICTS.words, "not-checked"))
-# The grid's default questions; the review date is for `show` and --rows.
-DEFAULT_ROWS = tuple(row for row in ROWS if row != "reviewed")
 
 HELP = """Compare treatments for chronic pain side by side: benefits and harms in equal detail,
 every fact cited to its source. Information for talking with a clinician, not medical advice.
@@ -220,6 +218,15 @@ def list_treatments(
     wide: Annotated[
         bool, typer.Option("--wide", help="On a terminal, the full row with sources, not the short overview.")
     ] = False,
+    flag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--flag",
+            help="Add what the sources say for this situation (repeatable), e.g. pregnancy, 'blood thinners', "
+            "kidney, driving, alcohol. Hides no row.",
+            metavar="SITUATION",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
@@ -247,6 +254,7 @@ def list_treatments(
         output.message("\n".join(["paincompare: no treatment matches these filters.", *unjudged]))
         return
     shown = tuple(t for group in groups for t in group.treatments)
+    flags = tuple((text, query.match_situations(cat, text)) for text in flag or ())
     report = Report(
         ReportKind.LIST,
         cat,
@@ -258,6 +266,7 @@ def list_treatments(
         groups=tuple(groups),
         not_judged=not_judged,
         wide=wide,
+        flags=flags,
     )
     _emit(report, fmt, to)
 
@@ -309,7 +318,7 @@ def show(
     """Every field of one treatment, with numbered references."""
     cat = _load()
     treatment = query.resolve(cat, name)
-    rows = ("id", "aliases", *ROWS)
+    rows = SHOW_ROWS
     filters = query.Filters(conditions=_conditions(cat, condition))
     _emit(Report(ReportKind.SHOW, cat, (treatment,), rows, not no_headers, filters, condition, True), fmt, to)
 
@@ -388,7 +397,7 @@ def validate(
 
 def _parse_rows(rows: str | None) -> tuple[str, ...]:
     if rows is None:
-        return DEFAULT_ROWS
+        return COMPARE_ROWS
     chosen = tuple(r.strip().lower() for r in rows.split(",") if r.strip())
     unknown = [r for r in chosen if r not in ROWS]
     if unknown or not chosen:

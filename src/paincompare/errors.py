@@ -67,6 +67,14 @@ class UnknownConditionError(UsageError):
         super().__init__(message)
 
 
+class UnknownSituationError(UsageError):
+    """A --flag word matched no situation in the vocabulary."""
+
+    def __init__(self, text: str, suggestions: list[str], every: list[str]) -> None:
+        hint = f"Did you mean: {', '.join(suggestions)}?" if suggestions else f"Use one of: {'; '.join(every)}."
+        super().__init__(f"--flag: unknown situation '{text}'. {hint}")
+
+
 class CatalogueError(PainCompareError):
     """The catalogue file cannot be read, or breaks the catalogue format."""
 

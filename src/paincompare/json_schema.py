@@ -29,7 +29,16 @@ _ADDED: dict[type, dict[str, tuple[dict[str, Any], bool]]] = {
                 "description": "list only: index of the evidence entry the row showed",
             },
             False,
-        )
+        ),
+        "flags": (
+            {
+                "type": "object",
+                "description": "list --flag only: for each situation asked about, the firmest thing the sources "
+                "say (a caution level), or no-warning-found",
+                "additionalProperties": {"enum": [*m.CAUTION_LEVELS.words, "no-warning-found"]},
+            },
+            False,
+        ),
     },
     m.Condition: {
         "treatments": ({"type": "integer", "minimum": 0}, False),
@@ -45,7 +54,7 @@ def _kind(kind: shape.Kind) -> dict[str, Any]:
         if name == "short":
             schema["description"] = f"a short answer of at most {m.SHORT_WORDS} words"
         return schema
-    if name in ("slug", "condition", "guideline"):
+    if name in ("slug", "condition", "situation", "guideline"):
         return {"type": "string", "pattern": _SLUG_PATTERN}
     if name == "url":
         return {"type": "string", "pattern": "^https?://"}
@@ -131,9 +140,9 @@ def schema() -> dict[str, Any]:
     info = _record(m.CatalogueInfo)
     info["properties"]["next_review"] = {"type": "string", "pattern": _DATE_PATTERN}
     info["required"].append("next_review")
-    defs = {_def_name(cls): _record(cls) for cls in shape.SHAPES if cls not in (m.CatalogueInfo, m.Source, m.Condition)}
-    defs["source"] = _record(m.Source, keyed=True)
-    defs["condition"] = _record(m.Condition, keyed=True)
+    keyed = (m.Source, m.Condition, m.Situation)
+    defs = {_def_name(cls): _record(cls) for cls in shape.SHAPES if cls not in (m.CatalogueInfo, *keyed)}
+    defs.update({_def_name(cls): _record(cls, keyed=True) for cls in keyed})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "paincompare --format json output",
@@ -166,6 +175,7 @@ def _report_document(info: dict[str, Any]) -> dict[str, Any]:
             },
             "treatments": {"type": "array", "items": {"$ref": "#/$defs/treatment"}},
             "conditions": {"type": "object", "additionalProperties": {"$ref": "#/$defs/condition"}},
+            "situations": {"type": "object", "additionalProperties": {"$ref": "#/$defs/situation"}},
             "references": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
             "not_judged": {
                 "description": "list only: for each filter and sort asked for, the treatments it could not judge "
@@ -199,7 +209,7 @@ def _report_document(info: dict[str, Any]) -> dict[str, Any]:
                 },
             },
         },
-        "required": ["catalogue", "query", "treatments", "conditions", "references"],
+        "required": ["catalogue", "query", "treatments", "conditions", "situations", "references"],
         "additionalProperties": False,
     }
 

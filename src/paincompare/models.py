@@ -35,6 +35,9 @@ CATEGORIES = Scale(
 ADDICTION_LEVELS = Scale("addiction level", ("none", "low", "moderate", "high"))
 US_SCHEDULES = Scale("US schedule", ("I", "II", "III", "IV", "V"))  # most restrictive first
 ONSET_SPEEDS = Scale("onset speed", ("minutes", "hours", "days", "weeks", "months", NOT_REPORTED))
+# What an onset is counted from: one dose, session or procedure (medicines taken as needed), or the
+# start of a course of regular use or sessions (when trials first saw benefit).
+ONSET_BASES = Scale("onset basis", ("each-dose", "course"))
 DURATION_LENGTHS = Scale("duration", ("hours", "days", "weeks", "months", "years", NOT_REPORTED))
 # What a duration is counted from: one dose or session, the end of a course, for as long as the
 # treatment goes on, or an implant or operation that stays.
@@ -61,6 +64,11 @@ ATTRIBUTES = Scale(
     "attribute",
     ("addiction", "onset", "duration", "safety", "effectiveness", "invasiveness", "cost", "approval", "general"),
 )
+# What a label or data sheet says for a situation, firmest first: a contraindication ("do not use"),
+# a caution ("ask a doctor or pharmacist first"), or care to take ("take care").
+CAUTION_LEVELS = Scale("caution level", ("do-not-use", "ask-first", "take-care"))
+# A situation is a health matter (pregnancy, kidney disease) or a kind of other medicine (blood thinners).
+SITUATION_KINDS = Scale("situation kind", ("health", "medicine"))
 # Where a guideline applies: the person's country decides which guidelines speak first.
 REGIONS = Scale("region", ("uk", "us", "international"))
 SOURCE_KINDS = Scale(
@@ -103,6 +111,11 @@ class Source(NamedTuple):
     kind: str
     short: str | None = None  # e.g. "NICE NG193", shown where a full title would not fit
     region: str | None = None  # a guideline's: uk, us or international (required for guidelines)
+    read_at: str | None = None  # a faithful copy the text was read in, when the primary page could not be
+
+    def citation(self) -> str:
+        """The full citation in one line: who, title, year, address and kind (never the copy)."""
+        return f"{self.who()}. {self.title}. {self.year}. {self.url} ({self.kind})"
 
     def label(self) -> str:
         """A short name for one-line references: `short`, else the first author, else the publisher."""
@@ -118,10 +131,6 @@ class Source(NamedTuple):
         """The authors, else the publisher, without a closing full stop."""
         return (self.authors or self.publisher or "").rstrip(".")
 
-    def citation(self) -> str:
-        """The full citation in one line: who, title, year, address and kind."""
-        return f"{self.who()}. {self.title}. {self.year}. {self.url} ({self.kind})"
-
 
 class Condition(NamedTuple):
     """One entry of the condition vocabulary; evidence and guideline scopes refer to it by id."""
@@ -130,6 +139,37 @@ class Condition(NamedTuple):
     name: str
     synonyms: tuple[str, ...]
     parent: str | None
+
+
+class Situation(NamedTuple):
+    """One entry of the situations vocabulary: who might need to take care, or what else they take."""
+
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    kind: str
+
+
+class Caution(NamedTuple):
+    """What the sources say for one situation: 'do not use', 'ask first' or 'take care', and why."""
+
+    when: str  # a situation id
+    level: str
+    text: str
+    sources: tuple[str, ...]
+
+
+class Cautions(NamedTuple):
+    """Who should not use a treatment (cautions), or what it should not be taken with (interactions)."""
+
+    entries: tuple[Caution, ...]  # may be empty: then `short` says what the sources read said
+    short: str
+    sources: tuple[str, ...]  # every source read for the block, whether or not it warned
+
+    def for_situations(self, situations: frozenset[str]) -> list[Caution]:
+        """The entries for any of these situations, firmest first."""
+        chosen = [c for c in self.entries if c.when in situations]
+        return sorted(chosen, key=lambda c: CAUTION_LEVELS.rank(c.level))
 
 
 class HowGiven(NamedTuple):
@@ -176,9 +216,10 @@ def _schedule_word(schedule: str | None) -> str:
 
 
 class Onset(NamedTuple):
-    """Time from the first dose or session until relief usually starts."""
+    """Time until relief usually starts, after one dose or session, or from the start of a course."""
 
     speed: str
+    basis: str
     summary: str
     short: str
     sources: tuple[str, ...]
@@ -280,6 +321,8 @@ class Treatment(NamedTuple):
     invasiveness: Invasiveness
     evidence: tuple[Evidence, ...]
     side_effects: SideEffects
+    cautions: Cautions
+    interactions: Cautions | None  # required for medicines (validation.py)
     guidelines: tuple[GuidelineStance, ...]
     cost: Cost
     claims: tuple[Claim, ...]
@@ -288,7 +331,10 @@ class Treatment(NamedTuple):
     def cited_sources(self) -> list[str]:
         """Every source id this record cites, in the order the fields are written, once each."""
         blocks: list[Any] = [self.how_given, self.addiction_risk, self.onset, self.duration, self.invasiveness]
-        blocks += [*self.evidence, self.side_effects, *self.guidelines, self.cost, *self.claims]
+        blocks += [*self.evidence, self.side_effects]
+        for warnings in (self.cautions, self.interactions):
+            blocks += [warnings, *warnings.entries] if warnings else []
+        blocks += [*self.guidelines, self.cost, *self.claims]
         seen: dict[str, None] = {}
         for block in blocks:
             if isinstance(block, GuidelineStance):
@@ -344,8 +390,11 @@ class CatalogueInfo(NamedTuple):
 
 
 class Catalogue(NamedTuple):
+    """A checked catalogue: the first fields in the order of the file's top level (shape.TOP)."""
+
     info: CatalogueInfo
     sources: dict[str, Source]
     conditions: dict[str, Condition]
+    situations: dict[str, Situation]
     treatments: tuple[Treatment, ...]
     path: str

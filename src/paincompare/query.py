@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from paincompare import findings
 from paincompare import models as m
-from paincompare.errors import UnknownConditionError, UnknownTreatmentError, UsageError
+from paincompare.errors import UnknownConditionError, UnknownSituationError, UnknownTreatmentError, UsageError
 
 SORT_KEYS = ("name", "category", "addiction", "onset", "duration", "invasiveness", "benefit", "cost")
 
@@ -349,6 +349,33 @@ def match_conditions(catalogue: m.Catalogue, text: str) -> frozenset[str]:
         close = difflib.get_close_matches(key, list(every), n=5, cutoff=0.6)
         raise UnknownConditionError(text, list(dict.fromkeys(every[n].name for n in close)))
     return frozenset(narrower(catalogue, matched))
+
+
+def match_situations(catalogue: m.Catalogue, text: str) -> frozenset[str]:
+    """Situation ids whose id, name or a synonym holds `text` as whole words ("blood thinners",
+    "pregnant", "kidney"); an unknown word is a usage error with suggestions."""
+    key = _condition_words(text)
+    matched = frozenset(
+        s.id for s in catalogue.situations.values() if key and any(f" {key} " in f" {n} " for n in _situation_names(s))
+    )
+    if matched:
+        return matched
+    import difflib  # only for a word that matched nothing
+
+    every = {n: s for s in catalogue.situations.values() for n in _situation_names(s)}
+    close = difflib.get_close_matches(key, list(every), n=5, cutoff=0.6)
+    names = [s.name for s in catalogue.situations.values()]
+    raise UnknownSituationError(text, list(dict.fromkeys(every[n].name for n in close)), names)
+
+
+def _situation_names(s: m.Situation) -> list[str]:
+    return [_condition_words(n) for n in (s.id, s.name, *s.synonyms)]
+
+
+def flagged(t: m.Treatment, situations: frozenset[str]) -> list[m.Caution]:
+    """What a treatment's cautions and interactions say for these situations, firmest first."""
+    found = [c for block in (t.cautions, t.interactions) if block for c in block.for_situations(situations)]
+    return sorted(found, key=lambda c: m.CAUTION_LEVELS.rank(c.level))
 
 
 def narrower(catalogue: m.Catalogue, ids: Iterable[str]) -> set[str]:

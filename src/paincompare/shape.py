@@ -42,6 +42,7 @@ PERCENT = Kind("percent")  # a number from 0 to 100: "X in 100"
 SCHEDULE = Kind("schedule")  # a US schedule word, or null when not controlled
 SOURCES = Kind("sources")  # a non-empty list of source ids, each checked against the bibliography
 CONDITION = Kind("condition")  # a condition id, checked against the vocabulary
+SITUATION = Kind("situation")  # a situation id, checked against its vocabulary
 GUIDELINE = Kind("guideline")  # a source id whose kind is guideline
 TEXTS = Kind("list", item=TEXT, non_empty=True)
 NAMES = Kind("list", item=TEXT)
@@ -94,12 +95,30 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("kind", word(m.SOURCE_KINDS)),
         Field("short", TEXT, required=False),
         Field("region", word(m.REGIONS), required=False),
+        Field("read_at", URL, required=False),
     ),
     m.Condition: (
         Field("id", SLUG),
         Field("name", TEXT),
         Field("synonyms", NAMES),
         Field("parent", CONDITION, required=False),
+    ),
+    m.Situation: (
+        Field("id", SLUG),
+        Field("name", TEXT),
+        Field("synonyms", NAMES),
+        Field("kind", word(m.SITUATION_KINDS)),
+    ),
+    m.Caution: (
+        Field("when", SITUATION),
+        Field("level", word(m.CAUTION_LEVELS)),
+        Field("text", TEXT),
+        Field("sources", SOURCES),
+    ),
+    m.Cautions: (
+        Field("entries", items(record(m.Caution))),
+        Field("short", SHORT),
+        Field("sources", SOURCES),
     ),
     m.HowGiven: (
         Field("route", TEXT),
@@ -123,6 +142,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     ),
     m.Onset: (
         Field("speed", word(m.ONSET_SPEEDS)),
+        Field("basis", word(m.ONSET_BASES)),
         Field("summary", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
@@ -208,6 +228,8 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("invasiveness", record(m.Invasiveness)),
         Field("evidence", items(record(m.Evidence), non_empty=True)),
         Field("side_effects", record(m.SideEffects)),
+        Field("cautions", record(m.Cautions)),
+        Field("interactions", record(m.Cautions), required=False),
         Field("guidelines", items(record(m.GuidelineStance))),
         Field("cost", record(m.Cost)),
         Field("claims", items(record(m.Claim))),
@@ -219,6 +241,7 @@ TOP: tuple[Field, ...] = (
     Field("catalogue", record(m.CatalogueInfo)),
     Field("sources", keyed(m.Source)),
     Field("conditions", keyed(m.Condition)),
+    Field("situations", keyed(m.Situation)),
     Field("treatments", items(record(m.Treatment), non_empty=True)),
 )
 

@@ -44,6 +44,10 @@ class CatalogueReader:
         self._citations: list[tuple[str, Node, bool]] = []
         self._guideline_refs: list[tuple[str, Node]] = []
         self._condition_refs: list[tuple[str, Node]] = []
+        self._situation_refs: list[tuple[str, Node]] = []
+        # (sources, node, where) of every cited block, to say which rest on copies alone
+        self._cited_blocks: list[tuple[tuple[str, ...], Node, str]] = []
+        self.warnings: list[Problem] = []
         self._in_cost = False
         self._checks: dict[Kind, Callable[[Node, str], Any]] = {}
         self._rules: dict[type, Callable[[Any, Node, str], bool]] = {
@@ -216,6 +220,12 @@ class CatalogueReader:
             self._condition_refs.append((value, node))
         return value
 
+    def situation_ref(self, node: Node, where: str) -> Any:
+        value = self.slug(node, where)
+        if value is not INVALID:
+            self._situation_refs.append((value, node))
+        return value
+
     def guideline_ref(self, node: Node, where: str) -> Any:
         value = self.slug(node, where)
         if value is not INVALID:
@@ -283,6 +293,7 @@ class CatalogueReader:
             "schedule": self.schedule,
             "sources": self.sources,
             "condition": self.condition_ref,
+            "situation": self.situation_ref,
             "guideline": self.guideline_ref,
         }
         if kind.name in simple:
@@ -325,6 +336,8 @@ class CatalogueReader:
             value = cls(**values)
             if rule is not None and not rule(value, node, where):
                 return INVALID
+            if cls is not m.Source and "sources" in values:
+                self._cited_blocks.append((values["sources"], node, where))
             return value
 
         return check
@@ -401,6 +414,9 @@ class CatalogueReader:
 
     def _treatment_rule(self, t: m.Treatment, node: Node, where: str) -> bool:
         self._checked.append((t, node))
+        if t.category == "medication" and t.interactions is None:
+            self.report(node, f"{where}: a medicine needs 'interactions' (what it should not be taken with)")
+            return False
         grade = readability.grade(" ".join(short_answers(t)))
         if grade > readability.MAX_GRADE:
             self.report(
@@ -420,7 +436,9 @@ class CatalogueReader:
             return None
         if not isinstance(root, MappingNode):
             self.report(
-                root, "the top level must be a mapping with 'catalogue', 'sources', 'conditions' and 'treatments'"
+                root,
+                "the top level must be a mapping with 'catalogue', 'sources', 'conditions', 'situations' and "
+                "'treatments'",
             )
             return None
         top = self.fields(root, "", self._spec(TOP))
@@ -430,13 +448,17 @@ class CatalogueReader:
             sources, conditions = self._partial(root, "sources"), self._partial(root, "conditions")
         if sources is not INVALID:
             self._check_citations(sources)
+            self._warn_of_copies(sources)
         if conditions is not INVALID:
             self._check_conditions(conditions)
+        situations = top["situations"] if top is not INVALID else self._partial(root, "situations")
+        if situations is not INVALID:
+            self._check_refs(self._situation_refs, situations, "situation", "situations")
         self._check_names()
         self.problems.sort(key=lambda p: (p.line, p.column))
         if self.problems or top is INVALID:
             return None
-        return m.Catalogue(top["catalogue"], sources, conditions, top["treatments"], self.filename)
+        return m.Catalogue(*(top[f.name] for f in TOP), self.filename)
 
     def _partial(self, root: MappingNode, name: str) -> Any:
         """One top-level mapping, when it is valid but something else is not, so references still get checked."""
@@ -466,14 +488,23 @@ class CatalogueReader:
             elif source.kind != "guideline":
                 self.report(node, f"'{source_id}' is a {source.kind}, not a guideline (kind: guideline)")
 
+    def _warn_of_copies(self, sources: dict[str, m.Source]) -> None:
+        """A block whose every source was read in a copy (read_at) rests on copies alone: a warning,
+        since the copy is faithful, but the primary page should be read at the next review."""
+        for cited, node, where in self._cited_blocks:
+            found = [sources[s] for s in cited if s in sources]
+            if found and all(s.read_at for s in found):
+                mark = node.start_mark
+                message = f"warning: {where}: every source was read in a copy (read_at); read the primary page"
+                self.warnings.append(Problem(self.filename, mark.line + 1, mark.column + 1, message))
+
+    def _check_refs(self, refs: list[tuple[str, Node]], known: dict[str, Any], noun: str, section: str) -> None:
+        for ref, node in refs:
+            if ref not in known:
+                self.report(node, f"unknown {noun} '{ref}'{_did_you_mean(ref, known)}; add it under '{section}'")
+
     def _check_conditions(self, conditions: dict[str, m.Condition]) -> None:
-        for condition_id, node in self._condition_refs:
-            if condition_id not in conditions:
-                self.report(
-                    node,
-                    f"unknown condition '{condition_id}'{_did_you_mean(condition_id, conditions)}; "
-                    "add it under 'conditions'",
-                )
+        self._check_refs(self._condition_refs, conditions, "condition", "conditions")
         for condition in conditions.values():
             seen = [condition.id]
             parent = condition.parent
@@ -516,13 +547,14 @@ def _did_you_mean(word: str, choices: Any) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-_KEYED_NOUNS = {m.Source: "source", m.Condition: "condition"}
+_KEYED_NOUNS = {m.Source: "source", m.Condition: "condition", m.Situation: "situation"}
 
 
 def short_answers(t: m.Treatment) -> list[str]:
     """Every short answer a grid can show for one treatment."""
     shorts = [t.how_given.short, t.addiction_risk.short, t.onset.short, t.duration.short, t.invasiveness.short]
-    shorts += [t.side_effects.common_short, t.side_effects.serious_short, t.cost.short]
+    shorts += [t.side_effects.common_short, t.side_effects.serious_short, t.cost.short, t.cautions.short]
+    shorts += [t.interactions.short] if t.interactions else []
     return shorts + [g.short for g in t.guidelines] + [c.short for c in t.claims]
 
 

@@ -113,6 +113,7 @@ class Report(NamedTuple):
     groups: tuple[Group, ...] = ()  # list: the rows in the groups a sort ranked them in
     not_judged: tuple[NotJudged, ...] = ()  # list: what each filter and sort could not judge
     wide: bool = False  # list: the full row on a terminal too, not the short overview
+    flags: tuple[tuple[str, frozenset[str]], ...] = ()  # list --flag: the words asked, and the situations they match
 
 
 def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:

@@ -7,6 +7,7 @@ or Letter for up to three options, with a box to write questions and notes on.
 from __future__ import annotations
 
 import html
+import re
 
 from paincompare.render import ReportKind
 from paincompare.render.views import Table, View
@@ -29,6 +30,7 @@ tr.question th { background: #f0f0f0; font-weight: bold; border-bottom: 0; }
 tbody.question { break-inside: avoid; page-break-inside: avoid; }
 tr.group th { background: #e4e4e4; font-weight: bold; }
 p.not-judged { margin: .4rem 0; }
+.cite { font-size: .8em; color: #333; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td p, th p { margin: 0 0 .25rem; }
 .notes { border: 1px solid #777; margin-top: .8rem; padding: .3rem .5rem; min-height: 7rem;
@@ -45,15 +47,15 @@ footer { margin-top: 1rem; font-size: .9rem; border-top: 1px solid #777; padding
   table.grid tbody { margin-bottom: .5rem; }
   table.grid td::before { content: attr(data-label); display: block; font-weight: bold; }
 }
-@page { margin: 7mm 8mm; }
+@page { margin: 6mm 7mm; }
 @media print {
   /* Arial's metrics (Liberation Sans and Arimo share them): the page breaks where it was tested. */
   body { margin: 0; font-size: 10pt; line-height: 1.0;
          font-family: Arial, "Liberation Sans", Arimo, Helvetica, sans-serif; }
-  h1 { font-size: 12pt; margin: 0 0 2pt; }
+  h1 { font-size: 11pt; margin: 0 0 1pt; }
   p.lead { font-size: 10pt; }
-  th, td { padding: .5pt 2.5pt; }
-  tr.question th { padding: 0 2.5pt; }
+  th, td { padding: 0 2.5pt; }
+  tr.question th { padding: 0 2.5pt; font-size: 9pt; }
   td p, th p { margin: 0; }
 
   thead { display: table-header-group; }
@@ -69,10 +71,18 @@ def _e(text: str) -> str:
     return html.escape(visible(text), quote=True)
 
 
+# A line's closing citation numbers, "[3, 5-8]", set smaller so the answers keep the room.
+_CITATION = re.compile(r"(\[[0-9][0-9, -]*\])")
+
+
+def _line(text: str) -> str:
+    return _CITATION.sub(r'<span class="cite">\1</span>', _e(text))
+
+
 def _cell(lines: list[str], tag: str = "td", scope: str = "", label: str = "") -> str:
     attribute = f' scope="{scope}"' if scope else ""
     attribute += f' data-label="{_e(label)}"' if label else ""
-    body = "".join(f"<p>{_e(line)}</p>" for line in lines) if len(lines) > 1 else _e("".join(lines))
+    body = "".join(f"<p>{_line(line)}</p>" for line in lines) if len(lines) > 1 else _line("".join(lines))
     return f"<{tag}{attribute}>{body}</{tag}>"
 
 

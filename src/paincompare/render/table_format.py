@@ -47,21 +47,31 @@ def _full(table: Table, header: list[str], rows: list[list[list[str]]], width: i
     return boxes.draw(header, rows, widths, env.ascii_only, env.colour, table.groups)
 
 
-# The overview in two lines a row: the name and the guidelines, then the finding and the facts.
-_BRIEF_LINES = ([0, 2], [1, 3, 4, 5, 6])
+# The overview in two lines a row: the name and the guidelines, then the finding and the facts
+# (and what the sources say for each --flag).
+_FIRST_LINE = [0, 2]
+_FACT_COLUMNS = 7  # name, finding, guidelines, addiction, onset, invasiveness, cost
 
 
 def _brief(table: Table, width: int, colour: bool) -> list[str]:
     """One line a treatment where the width allows, else two; a group's label on a line of its own."""
     header = [visible(h) for h in table.header]
     rows = [[visible(" ".join(cell)) for cell in row] for row in table.rows]
-    drawn = boxes.brief(header, rows, width, _BRIEF_LINES, keep=_BRIEF_LINES[0][1])
+    flagged = len(header) > _FACT_COLUMNS  # --flag: what the sources say, on lines of their own, never cut
+    facts = len(header) - 1 if flagged else len(header)
+    drawn = boxes.brief(
+        header[:facts], [row[:facts] for row in rows], width, (_FIRST_LINE, [1, *range(3, facts)]), keep=_FIRST_LINE[1]
+    )
     bold = (lambda s: f"{boxes.BOLD}{s}{boxes.RESET}") if colour else (lambda s: s)
     lines = [bold(line) for line in drawn[0]]
+    if flagged:
+        lines += [bold(line) for line in boxes.wrap(header[-1], width, first="  ", rest="    ")]
     for index, row_lines in enumerate(drawn[1:]):
         if index in table.groups:
             lines += [bold(line) for line in boxes.wrap(visible(table.groups[index]), width)]
         lines += row_lines
+        if flagged:
+            lines += boxes.wrap(rows[index][-1], width, first="  ", rest="    ")
     return lines
 
 

@@ -21,6 +21,10 @@ INVASIVENESS_MEANING = {
     "moderate": "an image-guided procedure or a monitored drip into a vein",
     "major": "surgery or an implant",
 }
+ONSET_BASIS_WORDS = {"each-dose": "after one dose or session", "course": "from the start of a course"}
+CAUTION_WORDS = {"do-not-use": "do not use", "ask-first": "ask a doctor or pharmacist first", "take-care": "take care"}
+NO_WARNING = "no warning found in the sources read"
+BRIEF_CAUTION_WORDS = {"do-not-use": "do not use", "ask-first": "ask first", "take-care": "take care"}
 BASIS_WORDS = {
     "each-dose": "each dose or session",
     "after-course": "after a course ends",
@@ -31,12 +35,15 @@ BASIS_WORDS = {
 # The comparison's rows: the questions people ask, the same for every option (Option Grid).
 ROWS: dict[str, str] = {
     "evidence": "How well does it work?",
+    "relief": "How soon might it help, and for how long?",
     "onset": "How soon might it help?",
     "duration": "How long does relief last?",
     "side-effects": "Common side effects",
     "serious-harms": "Serious harms",
+    "cautions": "Who should not use it?",
+    "interactions": "What should it not be taken with?",
     "addiction": "Addiction or misuse?",
-    "what": "How is it given?",
+    "what": "How is it given, and how invasive?",
     "invasiveness": "How invasive is it?",
     "guidelines": "What do guidelines say?",
     "cost": "What does it cost (US)?",
@@ -44,6 +51,23 @@ ROWS: dict[str, str] = {
     "reviewed": "Record last checked",
 }
 IDENTITY_ROWS: dict[str, str] = {"id": "Id", "aliases": "Also called"}
+# compare's questions when --rows is not given: the visit page's grid, kept to what prints on one
+# page for four options. "relief" answers onset and duration together; the invasiveness word stands
+# in "what"; claims and the review date are in show (and --rows).
+COMPARE_ROWS = (
+    "evidence",
+    "relief",
+    "side-effects",
+    "serious-harms",
+    "cautions",
+    "interactions",
+    "addiction",
+    "what",
+    "guidelines",
+    "cost",
+)
+# show: every question once, each in full ("relief" would repeat onset and duration).
+SHOW_ROWS = ("id", "aliases", *(row for row in ROWS if row != "relief"))
 LIST_COLUMNS = ("Name", "What the evidence says", "Guidelines (UK; US)", "Addiction", "Onset, invasive, cost")
 # The overview a terminal shows: one short value per column, a row in one line or two (table_format).
 BRIEF_COLUMNS = ("Treatment", "Best finding", "Guidelines (UK; US)", "Addiction", "Onset", "Invasive", "Cost")
@@ -226,10 +250,11 @@ def _list_view(report: Report, ascii_only: bool) -> View:
                 _stance_lines(report.catalogue, stances, refs),
                 _addiction_lines(t.addiction_risk),
                 [
-                    f"Onset: {words(t.onset.speed)}",
+                    f"Onset: {_onset_words(t.onset)}",
                     f"Invasive: {words(t.invasiveness.level)}",
                     f"Cost: {words(t.cost.tier)}",
                 ],
+                *([_flag_lines(report, t, refs)] if report.flags else []),
             ]
         )
         brief.append(_brief_row(report, t, shown, stances, ascii_only))
@@ -238,21 +263,60 @@ def _list_view(report: Report, ascii_only: bool) -> View:
                 *_list_record(report.catalogue, t, shown),
                 _stances_in_words(report.catalogue, stances),
                 group_of.get(t.id) or "",
+                *[_flag_level(t, situations) for _text, situations in report.flags],
             ]
         )
     starts = _group_starts(report)
+    flag_header = [f"What the sources say for: {'; '.join(text for text, _s in report.flags)}"] if report.flags else []
     return View(
         kind=report.kind,
         title=TITLES[report.kind],
         lead=_lead(report),
-        table=Table(list(LIST_COLUMNS), rows, row_labels=False, groups=starts),
-        records=(list(LIST_FIELDS), records),
+        table=Table([*LIST_COLUMNS, *flag_header], rows, row_labels=False, groups=starts),
+        records=([*LIST_FIELDS, *[f"flag: {text}" for text, _s in report.flags]], records),
         references=refs.lines(full=False),
         footer=footer(report.catalogue),
         data={},
         after=not_judged_lines(report.not_judged),
-        brief=None if report.wide else Table(list(BRIEF_COLUMNS), brief, row_labels=False, groups=starts),
+        brief=None if report.wide else Table([*BRIEF_COLUMNS, *flag_header], brief, row_labels=False, groups=starts),
     )
+
+
+def _onset_words(onset: m.Onset, brief: bool = False) -> str:
+    """'minutes, each dose': the speed and what it is counted from ('not reported' alone)."""
+    if onset.speed == m.NOT_REPORTED:
+        return words(onset.speed)
+    if brief:
+        return f"{words(onset.speed)} ({'dose' if onset.basis == 'each-dose' else 'course'})"
+    return f"{words(onset.speed)}, {'each dose' if onset.basis == 'each-dose' else 'from the start of a course'}"
+
+
+def _flag_level(t: m.Treatment, situations: frozenset[str]) -> str:
+    """The firmest thing the sources say for these situations, as a scale word, or that they say nothing."""
+    found = query.flagged(t, situations)
+    return found[0].level if found else "no-warning-found"
+
+
+def _flag_lines(report: Report, t: m.Treatment, refs: References) -> list[str]:
+    """Per situation asked about, what the sources say, firmest first; never silence read as safety."""
+    lines = []
+    for text, situations in report.flags:
+        found = query.flagged(t, situations)
+        if not found:
+            lines.append(f"{text}: {NO_WARNING}.")
+        for c in found:
+            lines.append(
+                refs.cite(f"{_situation(refs.catalogue, c.when)}: {CAUTION_WORDS[c.level]}. {c.text}", c.sources)
+            )
+    return lines
+
+
+def _brief_flags(report: Report, t: m.Treatment) -> str:
+    parts = []
+    for text, situations in report.flags:
+        found = query.flagged(t, situations)
+        parts.append(f"{text}: {BRIEF_CAUTION_WORDS[found[0].level] if found else 'none found'}")
+    return "; ".join(parts)
 
 
 def _group_starts(report: Report) -> dict[int, str]:
@@ -298,9 +362,10 @@ def _brief_row(
         [_brief_finding(report, shown, ascii_only)],
         [stance_words or "none found"],
         [addiction],
-        [words(t.onset.speed)],
+        [_onset_words(t.onset, brief=True)],
         [words(t.invasiveness.level)],
         [words(t.cost.tier)],
+        *([[_brief_flags(report, t)]] if report.flags else []),
     ]
 
 
@@ -422,10 +487,18 @@ def _cell(report: Report, t: m.Treatment, row: str, refs: References, ascii_only
 
 
 def _short_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
-    if row == "what":
-        return [refs.cite(t.how_given.short, t.how_given.sources)]
+    if row == "what":  # the invasiveness word too, so a grid without that row still says it
+        level = words(t.invasiveness.level).capitalize()
+        return [refs.cite(f"{level}: {t.how_given.short}", [*t.how_given.sources, *t.invasiveness.sources])]
     if row == "onset":
         return [refs.cite(t.onset.short, t.onset.sources)]
+    if row == "relief":
+        return [refs.cite(t.onset.short, t.onset.sources), refs.cite(t.duration.short, t.duration.sources)]
+    if row in ("cautions", "interactions"):
+        block = t.cautions if row == "cautions" else t.interactions
+        if block is None:
+            return [NOT_A_MEDICINE]
+        return [refs.cite(block.short, _block_sources(block))]
     if row == "duration":
         return [refs.cite(t.duration.short, t.duration.sources)]
     if row == "side-effects":
@@ -452,8 +525,21 @@ def _detail_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
             f"Where: {g.setting}",
             refs.cite(f"How often: {g.sessions}", g.sources),
         ]
+    if row == "relief":
+        return [*_detail_cell(t, "onset", refs), *_detail_cell(t, "duration", refs)]
     if row == "onset":
-        return [refs.cite(_scaled(t.onset.speed, t.onset.summary), t.onset.sources)]
+        o = t.onset
+        return [refs.cite(f"{_scaled(o.speed, o.summary)} (counted {ONSET_BASIS_WORDS[o.basis]})", o.sources)]
+    if row in ("cautions", "interactions"):
+        block = t.cautions if row == "cautions" else t.interactions
+        if block is None:
+            return [NOT_A_MEDICINE]
+        if not block.entries:
+            return [refs.cite(block.short, block.sources)]
+        return [
+            refs.cite(f"{_situation(refs.catalogue, c.when)}: {CAUTION_WORDS[c.level]}. {c.text}", c.sources)
+            for c in block.entries
+        ]
     if row == "duration":
         d = t.duration
         return [refs.cite(f"{_scaled(d.length, d.summary)} (counted from {BASIS_WORDS[d.basis]})", d.sources)]
@@ -472,6 +558,20 @@ def _detail_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
     if row == "cost":
         return [refs.cite(_scaled(t.cost.tier, t.cost.summary), t.cost.sources)]
     raise KeyError(row)
+
+
+NOT_A_MEDICINE = "Not reviewed: interactions are listed for medicines; see who should not use it."
+
+
+def _block_sources(block: m.Cautions) -> list[str]:
+    """Every source behind a cautions block's short answer: its entries' and those read for it."""
+    return list(dict.fromkeys([s for c in block.entries for s in c.sources] + list(block.sources)))
+
+
+def _situation(catalogue: m.Catalogue, situation_id: str) -> str:
+    """A situation's name as a heading: 'Pregnancy', 'Taking blood thinners'."""
+    name = catalogue.situations[situation_id].name
+    return name[:1].upper() + name[1:]
 
 
 def _scaled(word: str, summary: str) -> str:
@@ -691,11 +791,19 @@ def _document(
             data["treatments"] = query.treatments_with_evidence(catalogue, cid, include_narrower=False)
             data["with_narrower"] = query.treatments_with_evidence(catalogue, cid, include_narrower=True)
         condition_data[cid] = data
+    used_situations = [
+        c.when for t in report.treatments for block in (t.cautions, t.interactions) if block for c in block.entries
+    ]
+    situations = {}
+    for sid in dict.fromkeys(used_situations):
+        situations[sid] = shape.to_data(catalogue.situations[sid], shape.record(m.Situation))
+        del situations[sid]["id"]
     document = {
         "catalogue": catalogue.info.to_data(),
         "query": {"command": report.kind.value, "condition": report.condition_text},
         "treatments": [_treatment_data(report, t) for t in report.treatments],
         "conditions": condition_data,
+        "situations": situations,
         "references": _references(catalogue, cited),
     }
     if report.kind is ReportKind.LIST:
@@ -728,6 +836,8 @@ def _treatment_data(report: Report, t: m.Treatment) -> dict[str, Any]:
     if report.kind is ReportKind.LIST:  # what the row showed, so a script sees the same finding
         shown = query.shown_finding(t, report.filters)
         data["shown_finding"] = None if shown is None else t.evidence.index(shown)
+        if report.flags:
+            data["flags"] = {text: _flag_level(t, situations) for text, situations in report.flags}
     for entry, e in zip(data["evidence"], t.evidence):
         entry["statement"] = findings.statement(e)
     return data
