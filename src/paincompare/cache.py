@@ -60,7 +60,10 @@ def read(digest: str, path: str) -> m.Catalogue | None:
     if stored is None:
         return None
     try:
-        return m.Catalogue(*(shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)), path)
+        info, sources, conditions, situations, treatments = (
+            shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)
+        )
+        return m.Catalogue(info, sources, conditions, situations, treatments, path)
     except Exception:  # noqa: BLE001 - a cache entry is only ever a shortcut: any failure means parse again
         return None
 

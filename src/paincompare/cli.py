@@ -331,6 +331,9 @@ def sources(
             help="Only the sources this treatment cites.", metavar="[TREATMENT]", autocompletion=_complete_treatment
         ),
     ] = None,
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Also the faithful copy a source was read in, where it was (read_at).")
+    ] = False,
     fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
@@ -338,7 +341,7 @@ def sources(
     """The bibliography, or the citations one treatment uses."""
     cat = _load()
     treatments = (query.resolve(cat, name),) if name else ()
-    _emit(Report(ReportKind.SOURCES, cat, treatments, headers=not no_headers), fmt, to)
+    _emit(Report(ReportKind.SOURCES, cat, treatments, headers=not no_headers, detail=detail), fmt, to)
 
 
 @app.command()
@@ -384,15 +387,16 @@ def check(
 def validate(
     path: Annotated[Path | None, typer.Argument(help="The catalogue to check (default: the one in use).")] = None,
 ) -> None:
-    """Check a catalogue and list every problem with its FILE:LINE:COL."""
+    """Check a catalogue and list every problem with its FILE:LINE:COL, then any warnings."""
     target = path or catalogue_file.choose_path(_State.catalogue)
-    problems = catalogue_file.problems_in(target)
-    output.write("".join(visible(str(problem)) + "\n" for problem in problems), None)
+    problems, warnings = catalogue_file.examine(target)
+    output.write("".join(visible(str(problem)) + "\n" for problem in [*problems, *warnings]), None)
     name = visible(catalogue_file.display_name(target))
     if problems:
         output.message(f"paincompare: {len(problems)} problem(s) in {name}")
         raise typer.Exit(ExitCode.ERROR)
-    output.message(f"paincompare: {name} is valid.")
+    warned = f", with {len(warnings)} warning(s): facts read only in copies of their sources" if warnings else ""
+    output.message(f"paincompare: {name} is valid{warned}.")
 
 
 def _parse_rows(rows: str | None) -> tuple[str, ...]:

@@ -458,7 +458,8 @@ class CatalogueReader:
         self.problems.sort(key=lambda p: (p.line, p.column))
         if self.problems or top is INVALID:
             return None
-        return m.Catalogue(*(top[f.name] for f in TOP), self.filename)
+        parts = (top["catalogue"], sources, conditions, situations, top["treatments"])
+        return m.Catalogue(*parts, self.filename)
 
     def _partial(self, root: MappingNode, name: str) -> Any:
         """One top-level mapping, when it is valid but something else is not, so references still get checked."""

@@ -427,6 +427,12 @@ def _list_record(catalogue: m.Catalogue, t: m.Treatment, shown: m.Evidence | Non
 
 
 def _lead(report: Report) -> list[str]:
+    if report.kind is ReportKind.LIST and report.filters.onset:
+        onset = [
+            f"--onset {report.filters.onset}: for medicines taken as needed, the time to relief after one dose; "
+            "for courses, when trials first saw benefit. The onset column says which."
+        ]
+        return onset + _lead(report._replace(filters=report.filters._replace(onset=None)))
     if report.condition_text is None:
         if report.kind is ReportKind.LIST:
             return [
@@ -693,20 +699,29 @@ def _sources_view(report: Report) -> View:
     refs = References(report.catalogue)
     refs.mark(_bibliography_ids(report))
     listing = refs.listing()
-    rows = [[[str(n)], [s.id], [s.kind], [str(s.year)], [f"{s.who()}. {s.title}. {s.url}"]] for n, s in listing]
+    rows = [[[str(n)], [s.id], [s.kind], [str(s.year)], _source_lines(s, report.detail)] for n, s in listing]
     records = [
-        [str(n), s.id, s.kind, str(s.year), s.title, s.authors or "", s.publisher or "", s.url] for n, s in listing
+        [str(n), s.id, s.kind, str(s.year), s.title, s.authors or "", s.publisher or "", s.url, s.read_at or ""]
+        for n, s in listing
     ]
     return View(
         kind=report.kind,
         title=TITLES[report.kind],
         lead=[],
         table=Table(["#", "Id", "Kind", "Year", "Citation"], rows, row_labels=False),
-        records=(["number", "id", "kind", "year", "title", "authors", "publisher", "url"], records),
+        records=(["number", "id", "kind", "year", "title", "authors", "publisher", "url", "read_at"], records),
         references=[],  # the table is the bibliography
         footer=footer(report.catalogue),
         data={},
     )
+
+
+def _source_lines(s: m.Source, detail: bool) -> list[str]:
+    """The citation; with --detail, the faithful copy it was read in, never in place of the citation."""
+    lines = [f"{s.who()}. {s.title}. {s.url}"]
+    if detail and s.read_at:
+        lines.append(f"Read in a copy at: {s.read_at}")
+    return lines
 
 
 def _conditions_view(report: Report) -> View:
