@@ -162,7 +162,12 @@ CASES: dict[str, tuple[str, str, str | None, str]] = {
         None,
         "a short answer has at most 20 words",
     ),
-    "short-missing": ("      short: Cheap.\n", "", "      tier: low", "missing required field 'short'"),
+    "short-missing": (
+        "      short: Cheap.\n",
+        "",
+        "      tier: low\n      summary: Cheap.\n",
+        "missing required field 'short'",
+    ),
     "unknown-condition": (
         "      - condition: low-back-pain",
         "      - condition: low-bak-pain",

@@ -310,7 +310,7 @@ def test_compare_and_show_take_a_condition(invoke):
     compared = invoke("compare", "ketamine", "opioids", "--condition", "back")
     assert compared.code == 0 and "chronic low back pain" in " ".join(compared.stdout.split())
     shown = json.loads(invoke("show", "duloxetine", "--condition", "fibromyalgia", "--format", "json").stdout)
-    assert shown["query"] == {"command": "show", "condition": "fibromyalgia"}
+    assert shown["query"] == {"command": "show", "condition": "fibromyalgia", "region": "us"}
     text = " ".join(invoke("show", "duloxetine", "--condition", "fibromyalgia").stdout.split())
     assert "For fibromyalgia" in text and "For painful diabetic neuropathy" not in text
 

@@ -12,6 +12,7 @@ import pytest
 from conftest import BUNDLED
 
 from paincompare import catalogue, query
+from paincompare import region as region_choice
 from paincompare.render import Report, ReportKind, views
 
 TREATMENTS = ("ketamine", "opioids", "physical therapy")
@@ -86,20 +87,25 @@ def _page_text(pdf: Path, page: int) -> str:
 
 
 # Two to four options; the last two the longest answers we found among four-option grids.
+# Each in the US and the UK view: their availability, law and prices differ in length.
 GRIDS = [
-    OPTIONS[:2],
-    OPTIONS[:3],
-    OPTIONS,
-    ("cgrp-antibodies", "botulinum-toxin", "tens", "acupuncture"),
-    ("muscle-relaxants", "codeine", "tramadol", "buprenorphine"),
+    ("us", OPTIONS[:2]),
+    ("us", OPTIONS[:3]),
+    ("us", OPTIONS),
+    ("uk", OPTIONS),
+    ("us", ("cgrp-antibodies", "botulinum-toxin", "tens", "acupuncture")),
+    ("uk", ("muscle-relaxants", "codeine", "tramadol", "buprenorphine")),
+    ("us", ("cbt", "strong-opioids", "ketamine-infusion", "codeine")),
 ]
 
 
 @pytest.mark.parametrize("size", PAGE_SIZES)
-@pytest.mark.parametrize("names", GRIDS, ids=lambda names: f"{len(names)}-{names[0]}")
-def test_the_comparison_prints_whole_on_page_one_with_a_page_for_notes(run, chromium, tmp_path, size, names):
+@pytest.mark.parametrize(
+    "region, names", GRIDS, ids=lambda value: value if isinstance(value, str) else f"{len(value)}-{value[0]}"
+)
+def test_the_comparison_prints_whole_on_page_one_with_a_page_for_notes(run, chromium, tmp_path, size, region, names):
     page = tmp_path / "comparison.html"
-    result = run("compare", *names, "--format", "html", "--output", str(page))
+    result = run("--region", region, "compare", *names, "--format", "html", "--output", str(page))
     assert result.returncode == 0, result.stderr
     sized = tmp_path / f"comparison-{size}.html"
     sized.write_text(
@@ -115,13 +121,14 @@ def test_the_comparison_prints_whole_on_page_one_with_a_page_for_notes(run, chro
     layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     cat = catalogue.load(BUNDLED)
     treatments = tuple(query.resolve(cat, name) for name in names)
-    first_words = [t.name.split()[0] for t in treatments]
+    first_words = [t.display_name(region).split()[0] for t in treatments]
     header = next(line for line in layout.splitlines() if all(word in line for word in first_words))
     positions = [header.find(word) for word in first_words]
     assert -1 not in positions and positions == sorted(positions), "the options' columns are side by side"
 
     # The whole grid is on page 1; the notes box has page 2 to itself; every word reaches the paper.
-    view = views.build(Report(ReportKind.COMPARE, cat, treatments, views.COMPARE_ROWS))
+    chosen = region_choice.choose(region, {})
+    view = views.build(Report(ReportKind.COMPARE, cat, treatments, views.COMPARE_ROWS, region=chosen))
     grid_words = _words(" ".join(line for row in view.table.rows for cell in row for line in cell))
     first_page = _page_text(pdf, 1)
     assert not grid_words - _words(first_page), f"not on page 1: {sorted(grid_words - _words(first_page))[:20]}"

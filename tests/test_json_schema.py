@@ -44,6 +44,16 @@ def test_every_enumeration_is_a_models_scale():
         ("onset", "basis"): m.ONSET_BASES,
         ("caution", "level"): m.CAUTION_LEVELS,
         ("situation", "kind"): m.SITUATION_KINDS,
+        ("uk_control", "act_class"): m.UK_CLASSES,
+        ("uk_control", "schedule"): m.UK_SCHEDULES,
+        ("uk_control", "safe_custody"): m.SAFE_CUSTODY,
+        ("uk_product", "act_class"): m.UK_CLASSES,
+        ("uk_product", "schedule"): m.UK_SCHEDULES,
+        ("uk_product", "safe_custody"): m.SAFE_CUSTODY,
+        ("availability", "licensed_for_pain"): m.LICENSED,
+        ("availability", "supply"): m.SUPPLY,
+        ("availability", "nhs"): m.NHS,
+        ("cost", "free_at_point_of_use"): m.FREE_AT_USE,
     }
     for (record, field), scale in pairs.items():
         assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)

@@ -199,7 +199,7 @@ def test_the_strongest_uk_and_us_stances_are_chosen_cautious_first(bundled):
     assert stances and stances[0].stance == "do-not-offer"
     assert bundled.sources[stances[0].guideline].region == "uk"
     nsaids = query.resolve(bundled, "ibuprofen")
-    regions = [bundled.sources[g.guideline].region for g in query.strongest_stances(bundled, nsaids, None)]
+    regions = [bundled.sources[g.guideline].region for g in query.strongest_stances(bundled, nsaids, None, "uk")]
     assert regions == ["uk", "us"]
 
 

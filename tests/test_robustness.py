@@ -164,7 +164,7 @@ def test_broken_pipe_is_quiet():
 
 
 def test_ctrl_c_exits_130_without_traceback(tmp_path):
-    big = factory.write_many(tmp_path, 5000)  # under the 10 MiB cap
+    big = factory.write_many(tmp_path, 3500)  # under the 10 MiB cap
     process = subprocess.Popen(
         [script(), "--catalogue", str(big), "list", "--format", "json"],
         stdout=subprocess.PIPE,

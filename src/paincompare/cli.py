@@ -13,6 +13,7 @@ import typer
 from paincompare import __version__, output, query
 from paincompare import catalogue as catalogue_file
 from paincompare import models as m
+from paincompare import region as region_choice
 from paincompare.errors import ExitCode, PainCompareError, UsageError
 from paincompare.render import OutputFormat, Report, ReportKind, choose_format, render, views
 from paincompare.render.views import COMPARE_ROWS, ROWS, SHOW_ROWS
@@ -75,6 +76,7 @@ class _State:
     """Global options, set by the callback before any command runs."""
 
     catalogue: str | None = None
+    region: str | None = None
     debug = False
     no_color = False
     no_pager = False
@@ -159,6 +161,16 @@ def _global(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page long output (also PAINCOMPARE_PAGER=cat).")
     ] = False,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="uk|us",
+            help="Whose names, drug laws, guidelines first, availability and prices: uk or us. Default: "
+            "PAINCOMPARE_REGION, else the locale (en_GB: uk), else us.",
+            autocompletion=lambda incomplete: [r for r in m.READER_REGIONS if r.startswith(incomplete)],
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -167,6 +179,7 @@ def _global(
     _State.debug = debug
     _State.no_color = no_color
     _State.no_pager = no_pager
+    _State.region = region
 
 
 def _load() -> m.Catalogue:
@@ -184,7 +197,12 @@ def _conditions(cat: m.Catalogue, condition: str | None) -> frozenset[str] | Non
     return query.match_conditions(cat, condition) if condition else None
 
 
+def _region() -> region_choice.Region:
+    return region_choice.choose(_State.region, os.environ)
+
+
 def _emit(report: Report, fmt: str | None, destination: str | None) -> None:
+    report = report._replace(region=_region())
     to_file = destination not in (None, output.STDOUT)
     chosen = choose_format(fmt, destination, os.environ.get("PAINCOMPARE_FORMAT"))
     env = OutputEnv.for_file() if to_file else OutputEnv.detect(sys.stdout, no_color=_State.no_color)
@@ -242,6 +260,7 @@ def list_treatments(
         categories=categories,
         conditions=_conditions(cat, condition),
         min_evidence=min_evidence,
+        region=_region().code,
     )
     chosen = query.select(cat.treatments, filters)
     if sort:
@@ -412,7 +431,7 @@ def _parse_rows(rows: str | None) -> tuple[str, ...]:
 # Global options a person may also type after the command (`paincompare list --no-color`);
 # they are moved in front of it, where the command line expects them.
 _GLOBAL_FLAGS = ("--no-color", "--no-pager", "--debug")
-_GLOBAL_WITH_VALUE = ("--catalogue",)
+_GLOBAL_WITH_VALUE = ("--catalogue", "--region")
 _SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 

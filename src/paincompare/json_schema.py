@@ -60,6 +60,8 @@ def _kind(kind: shape.Kind) -> dict[str, Any]:
         return {"type": "string", "pattern": "^https?://"}
     if name == "date":
         return {"type": "string", "pattern": _DATE_PATTERN}
+    if name == "month":
+        return {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
     if name == "integer":
         return {"type": "integer", "minimum": kind.low, "maximum": kind.high}
     if name == "number":
@@ -169,8 +171,9 @@ def _report_document(info: dict[str, Any]) -> dict[str, Any]:
                 "properties": {
                     "command": {"enum": [kind.value for kind in ReportKind]},
                     "condition": {"type": ["string", "null"]},
+                    "region": {"enum": list(m.READER_REGIONS)},
                 },
-                "required": ["command", "condition"],
+                "required": ["command", "condition", "region"],
                 "additionalProperties": False,
             },
             "treatments": {"type": "array", "items": {"$ref": "#/$defs/treatment"}},

@@ -71,6 +71,31 @@ CAUTION_LEVELS = Scale("caution level", ("do-not-use", "ask-first", "take-care")
 SITUATION_KINDS = Scale("situation kind", ("health", "medicine"))
 # Where a guideline applies: the person's country decides which guidelines speak first.
 REGIONS = Scale("region", ("uk", "us", "international"))
+# The countries a reader can ask for (--region): names, law, guidelines, availability and prices.
+READER_REGIONS = ("uk", "us")
+# UK controlled-drug law: the Misuse of Drugs Act 1971 class ("psa": the Psychoactive Substances
+# Act 2016 instead; "none": not controlled), and the Misuse of Drugs Regulations 2001 schedule.
+UK_CLASSES = Scale("UK class", ("A", "B", "C", "psa", "none", NOT_REPORTED))  # strictest first
+UK_SCHEDULES = Scale("UK schedule", ("1", "2", "3", "4", "5"))  # most restrictive first
+SAFE_CUSTODY = Scale("safe custody", ("required", "exempt", "none", NOT_REPORTED))
+# Words, not yes/no: YAML would read an unquoted yes or no as true or false.
+LICENSED = Scale("licence for pain", ("licensed", "off-label", "not-licensed", "not-a-medicine"))
+SUPPLY = Scale(
+    "supply",
+    (
+        "general-sale",
+        "pharmacy",
+        "over-the-counter",
+        "prescription-only",
+        "hospital-only",
+        "not-licensed",
+        "not-approved",
+        "illegal-to-sell",
+        "not-a-medicine",
+    ),
+)
+NHS = Scale("NHS", ("available", "restricted", "not-available", "not-applicable"))
+FREE_AT_USE = Scale("free at the point of use", ("free", "charged", "not-applicable"))
 SOURCE_KINDS = Scale(
     "source kind",
     ("guideline", "systematic-review", "trial", "regulator", "label", "review", "commercial", "other"),
@@ -188,6 +213,57 @@ class Product(NamedTuple):
     level: str
 
 
+class UkProduct(NamedTuple):
+    """One product whose UK control differs from its class's (codeine tablets vs pharmacy co-codamol)."""
+
+    name: str
+    act_class: str
+    schedule: str | None
+    safe_custody: str
+
+
+class UkControl(NamedTuple):
+    """UK controlled-drug law for a record: its strictest product's class and schedule."""
+
+    act_class: str
+    schedule: str | None
+    safe_custody: str
+    in_force: dt.date | None
+    summary: str
+    short: str
+    sources: tuple[str, ...]
+    products: tuple[UkProduct, ...] | None = None
+
+    def words(self) -> str:
+        """'UK Class C, Schedule 3 (safe custody exempt)', or why it is not controlled."""
+        if self.act_class == "none":
+            return "not a UK controlled drug"
+        if self.act_class == NOT_REPORTED:
+            return "UK controlled-drug status not reported"
+        if self.act_class == "psa":
+            return "UK Psychoactive Substances Act 2016"
+        schedule = f", Schedule {self.schedule}" if self.schedule else ""
+        custody = {"required": " (safe custody)", "exempt": " (safe custody exempt)"}.get(self.safe_custody, "")
+        by_product = ", strictest product" if self.products else ""
+        return f"UK Class {self.act_class}{schedule}{custody}{by_product}"
+
+
+class Availability(NamedTuple):
+    """Whether a treatment can be had in one country, and how: licence, supply route, the NHS."""
+
+    licensed_for_pain: str
+    supply: str
+    nhs: str | None  # the UK only
+    summary: str
+    short: str
+    sources: tuple[str, ...]
+
+
+class Availabilities(NamedTuple):
+    uk: Availability | None
+    us: Availability | None
+
+
 class AddictionRisk(NamedTuple):
     level: str  # the highest of its products' levels, so a filter never hides a controlled product
     us_schedule: str | None  # the most restrictive of its products' schedules
@@ -293,10 +369,16 @@ class GuidelineStance(NamedTuple):
 
 
 class Cost(NamedTuple):
+    """What a treatment costs in one country: the tier for a month or a course, and the price behind it."""
+
     tier: str
     summary: str
     short: str
     sources: tuple[str, ...]
+    price: float | None = None  # in the country's currency, for `unit`
+    unit: str | None = None  # what the price buys: "100 tablets of 500 mg"
+    month: str | None = None  # YYYY-MM the price applies to; prices go stale
+    free_at_point_of_use: str | None = None  # "free" for NHS care, for instance
 
 
 class Claim(NamedTuple):
@@ -312,10 +394,13 @@ class Claim(NamedTuple):
 class Treatment(NamedTuple):
     id: str
     name: str
+    uk_name: str | None  # the name UK readers know it by, where it differs ("Paracetamol (acetaminophen)")
     aliases: tuple[str, ...]
     category: str
     how_given: HowGiven
+    availability: Availabilities | None
     addiction_risk: AddictionRisk
+    uk_control: UkControl | None  # required for medicines (validation.py)
     onset: Onset
     duration: Duration
     invasiveness: Invasiveness
@@ -324,17 +409,27 @@ class Treatment(NamedTuple):
     cautions: Cautions
     interactions: Cautions | None  # required for medicines (validation.py)
     guidelines: tuple[GuidelineStance, ...]
-    cost: Cost
+    cost: Cost  # the US
+    cost_uk: Cost | None
     claims: tuple[Claim, ...]
     reviewed: dt.date
 
+    def display_name(self, region: str) -> str:
+        """The name a reader in this region knows it by; the other name stays in brackets or aliases."""
+        return self.uk_name if region == "uk" and self.uk_name else self.name
+
+    def cost_in(self, region: str) -> Cost | None:
+        return self.cost_uk if region == "uk" else self.cost
+
     def cited_sources(self) -> list[str]:
         """Every source id this record cites, in the order the fields are written, once each."""
-        blocks: list[Any] = [self.how_given, self.addiction_risk, self.onset, self.duration, self.invasiveness]
+        blocks: list[Any] = [self.how_given, *[a for a in self.availability or () if a], self.addiction_risk]
+        blocks += [self.uk_control] if self.uk_control else []
+        blocks += [self.onset, self.duration, self.invasiveness]
         blocks += [*self.evidence, self.side_effects]
         for warnings in (self.cautions, self.interactions):
             blocks += [warnings, *warnings.entries] if warnings else []
-        blocks += [*self.guidelines, self.cost, *self.claims]
+        blocks += [*self.guidelines, self.cost, *([self.cost_uk] if self.cost_uk else []), *self.claims]
         seen: dict[str, None] = {}
         for block in blocks:
             if isinstance(block, GuidelineStance):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -22,6 +23,7 @@ class Filters(NamedTuple):
     categories: tuple[str, ...] = ()
     conditions: frozenset[str] | None = None  # condition ids, from `match_conditions`; None: any
     min_evidence: str | None = None
+    region: str = "us"  # whose prices --sort cost ranks by
 
 
 def check_word(scale: m.Scale, word: str | None, option: str) -> str | None:
@@ -322,11 +324,19 @@ def _sort_value(t: m.Treatment, key: str, f: Filters) -> tuple[int, ...] | str |
         "onset": (m.ONSET_SPEEDS, t.onset.speed),
         "duration": (m.DURATION_LENGTHS, t.duration.length),
         "invasiveness": (m.INVASIVENESS, t.invasiveness.level),
-        "cost": (m.COST_TIERS, t.cost.tier),
+        "cost": (m.COST_TIERS, _cost_tier(t, f.region)),
     }[key]
     if word == m.NOT_REPORTED:
         return None
+    if key == "cost":  # within a tier, by the price itself where both are for the same country
+        cost = t.cost_in(f.region)
+        return (scale.rank(word), int((cost.price if cost and cost.price is not None else 0) * 100))
     return (scale.rank(word),)
+
+
+def _cost_tier(t: m.Treatment, region: str) -> str:
+    cost = t.cost_in(region)
+    return cost.tier if cost else m.NOT_REPORTED
 
 
 # -- conditions --------------------------------------------------------------------------------
@@ -413,17 +423,33 @@ FIRMNESS = ("do-not-offer", "recommended", "not-recommended", "consider", "no-re
 
 
 def strongest_stances(
-    catalogue: m.Catalogue, t: m.Treatment, conditions: frozenset[str] | None
+    catalogue: m.Catalogue, t: m.Treatment, conditions: frozenset[str] | None, region: str = "us"
 ) -> list[m.GuidelineStance]:
-    """The firmest UK stance and the firmest US stance for the conditions asked for (or any), in
-    that order; where a country's bodies are silent, the firmest international one takes its place."""
+    """The firmest stance of the reader's country and then of the other, for the conditions asked
+    for (or any); where a country's bodies are silent, the firmest international one takes its place."""
     firmest: dict[str | None, m.GuidelineStance] = {}
     for g in sorted(stances_for(catalogue, t, conditions), key=lambda g: FIRMNESS.index(g.stance)):
         firmest.setdefault(catalogue.sources[g.guideline].region, g)
-    chosen = [firmest[region] for region in ("uk", "us") if region in firmest]
+    order = (region, *(r for r in m.READER_REGIONS if r != region))
+    chosen = [firmest[where] for where in order if where in firmest]
     if len(chosen) < 2 and "international" in firmest:
         chosen.append(firmest["international"])
     return chosen
+
+
+def by_region(catalogue: m.Catalogue, stances: list[m.GuidelineStance], region: str) -> list[m.GuidelineStance]:
+    """Stances with the reader's country's bodies first, then the other's, then international ones."""
+    order = (region, *(r for r in m.READER_REGIONS if r != region), "international")
+    return sorted(stances, key=lambda g: order.index(catalogue.sources[g.guideline].region or "international"))
+
+
+def price_is_stale(cost: m.Cost, info: m.CatalogueInfo, today: dt.date | None = None) -> bool:
+    """A price older than the catalogue's review policy allows: it is shown, and flagged."""
+    if not cost.month:
+        return False
+    year, month = (int(part) for part in cost.month.split("-"))
+    months_old = ((today or dt.date.today()).year - year) * 12 + (today or dt.date.today()).month - month
+    return months_old > info.review_every_months
 
 
 def treatments_with_evidence(catalogue: m.Catalogue, condition_id: str, include_narrower: bool) -> int:

@@ -43,6 +43,7 @@ SCHEDULE = Kind("schedule")  # a US schedule word, or null when not controlled
 SOURCES = Kind("sources")  # a non-empty list of source ids, each checked against the bibliography
 CONDITION = Kind("condition")  # a condition id, checked against the vocabulary
 SITUATION = Kind("situation")  # a situation id, checked against its vocabulary
+MONTH = Kind("month")  # YYYY-MM, quoted
 GUIDELINE = Kind("guideline")  # a source id whose kind is guideline
 TEXTS = Kind("list", item=TEXT, non_empty=True)
 NAMES = Kind("list", item=TEXT)
@@ -127,6 +128,34 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
+    m.UkProduct: (
+        Field("name", TEXT),
+        Field("act_class", word(m.UK_CLASSES)),
+        Field("schedule", word(m.UK_SCHEDULES), required=False),
+        Field("safe_custody", word(m.SAFE_CUSTODY)),
+    ),
+    m.UkControl: (
+        Field("act_class", word(m.UK_CLASSES)),
+        Field("schedule", word(m.UK_SCHEDULES), required=False),
+        Field("safe_custody", word(m.SAFE_CUSTODY)),
+        Field("in_force", DATE, required=False),
+        Field("summary", TEXT),
+        Field("short", SHORT),
+        Field("sources", SOURCES),
+        Field("products", items(record(m.UkProduct), non_empty=True), required=False),
+    ),
+    m.Availability: (
+        Field("licensed_for_pain", word(m.LICENSED)),
+        Field("supply", word(m.SUPPLY)),
+        Field("nhs", word(m.NHS), required=False),
+        Field("summary", TEXT),
+        Field("short", SHORT),
+        Field("sources", SOURCES),
+    ),
+    m.Availabilities: (
+        Field("uk", record(m.Availability), required=False),
+        Field("us", record(m.Availability), required=False),
+    ),
     m.Product: (
         Field("name", TEXT),
         Field("us_schedule", SCHEDULE),
@@ -206,6 +235,10 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("summary", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
+        Field("price", NUMBER, required=False),
+        Field("unit", TEXT, required=False),
+        Field("month", MONTH, required=False),
+        Field("free_at_point_of_use", word(m.FREE_AT_USE), required=False),
     ),
     m.Claim: (
         Field("claim", TEXT),
@@ -219,10 +252,13 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     m.Treatment: (
         Field("id", SLUG),
         Field("name", TEXT),
+        Field("uk_name", TEXT, required=False),
         Field("aliases", NAMES),
         Field("category", word(m.CATEGORIES)),
         Field("how_given", record(m.HowGiven)),
+        Field("availability", record(m.Availabilities), required=False),
         Field("addiction_risk", record(m.AddictionRisk)),
+        Field("uk_control", record(m.UkControl), required=False),
         Field("onset", record(m.Onset)),
         Field("duration", record(m.Duration)),
         Field("invasiveness", record(m.Invasiveness)),
@@ -232,6 +268,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("interactions", record(m.Cautions), required=False),
         Field("guidelines", items(record(m.GuidelineStance))),
         Field("cost", record(m.Cost)),
+        Field("cost_uk", record(m.Cost), required=False),
         Field("claims", items(record(m.Claim))),
         Field("reviewed", DATE),
     ),

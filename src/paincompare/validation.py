@@ -28,6 +28,7 @@ _TAG_WORDS = {
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+[^\s]*\Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])\Z")
 
 # Sentinel for a value that failed its check; the problem is already recorded.
 INVALID: Any = object()
@@ -54,6 +55,7 @@ class CatalogueReader:
             m.Source: self._source_rule,
             m.MeanDifference: self._interval_rule,
             m.AddictionRisk: self._reporting(_products_problem),
+            m.UkControl: self._reporting(_uk_products_problem),
             m.Evidence: self._reporting(_evidence_problem),
             m.Claim: self._claim_rule,
             m.Treatment: self._treatment_rule,
@@ -156,6 +158,13 @@ class CatalogueReader:
         value = self.number(node, where)
         if value is not INVALID and not 0 <= value <= 100:
             self.report(node, f"{where}: expected how many in 100, from 0 to 100, got {value:g}")
+            return INVALID
+        return value
+
+    def month(self, node: Node, where: str) -> Any:
+        value = self.text(node, where)
+        if value is not INVALID and not _MONTH.match(value):
+            self.report(node, f"{where}: expected a month written 'YYYY-MM' in quotes, got {value!r}")
             return INVALID
         return value
 
@@ -294,6 +303,7 @@ class CatalogueReader:
             "sources": self.sources,
             "condition": self.condition_ref,
             "situation": self.situation_ref,
+            "month": self.month,
             "guideline": self.guideline_ref,
         }
         if kind.name in simple:
@@ -416,6 +426,9 @@ class CatalogueReader:
         self._checked.append((t, node))
         if t.category == "medication" and t.interactions is None:
             self.report(node, f"{where}: a medicine needs 'interactions' (what it should not be taken with)")
+            return False
+        if t.category == "medication" and t.uk_control is None:
+            self.report(node, f"{where}: a medicine needs 'uk_control' (its status under UK controlled-drug law)")
             return False
         grade = readability.grade(" ".join(short_answers(t)))
         if grade > readability.MAX_GRADE:
@@ -556,6 +569,9 @@ def short_answers(t: m.Treatment) -> list[str]:
     shorts = [t.how_given.short, t.addiction_risk.short, t.onset.short, t.duration.short, t.invasiveness.short]
     shorts += [t.side_effects.common_short, t.side_effects.serious_short, t.cost.short, t.cautions.short]
     shorts += [t.interactions.short] if t.interactions else []
+    shorts += [t.uk_control.short] if t.uk_control else []
+    shorts += [t.cost_uk.short] if t.cost_uk else []
+    shorts += [a.short for a in t.availability or () if a]
     return shorts + [g.short for g in t.guidelines] + [c.short for c in t.claims]
 
 
@@ -571,6 +587,21 @@ def _products_problem(risk: m.AddictionRisk) -> str | None:
     strictest = m.strictest_schedule(p.us_schedule for p in risk.products)
     if risk.us_schedule != strictest:
         return f"'us_schedule' must be the most restrictive of its products' schedules ({strictest or 'null'})"
+    return None
+
+
+def _uk_products_problem(uk: m.UkControl) -> str | None:
+    """Why a record's UK class or schedule could hide one of its products, or None."""
+    if not uk.products:
+        return None
+    known = [p for p in uk.products if p.act_class != m.NOT_REPORTED]
+    strictest = min((p.act_class for p in known), key=m.UK_CLASSES.rank, default=uk.act_class)
+    if uk.act_class != strictest:
+        return f"'act_class' must be the strictest of its products' classes ('{strictest}'), so no product is hidden"
+    schedules = [p.schedule for p in known if p.schedule]
+    strictest_schedule = min(schedules, key=m.UK_SCHEDULES.rank, default=uk.schedule)
+    if uk.schedule != strictest_schedule:
+        return f"'schedule' must be the most restrictive of its products' schedules ('{strictest_schedule}')"
     return None
 
 

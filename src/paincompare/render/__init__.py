@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from paincompare.errors import UsageError
 from paincompare.models import Catalogue, Treatment
 from paincompare.query import Filters, Group, NotJudged
+from paincompare.region import Region
 from paincompare.terminal import OutputEnv
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ class Report(NamedTuple):
     not_judged: tuple[NotJudged, ...] = ()  # list: what each filter and sort could not judge
     wide: bool = False  # list: the full row on a terminal too, not the short overview
     flags: tuple[tuple[str, frozenset[str]], ...] = ()  # list --flag: the words asked, and the situations they match
+    region: Region = Region("us", "the default")  # the reader's country (region.py)
 
 
 def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:

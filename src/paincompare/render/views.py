@@ -11,6 +11,7 @@ from typing import Any, NamedTuple, assert_never
 
 from paincompare import findings, query, shape
 from paincompare import models as m
+from paincompare import region as region_choice
 from paincompare.render import Report, ReportKind
 
 CERTAINTY_SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very-low": "⊕◯◯◯"}
@@ -40,13 +41,14 @@ ROWS: dict[str, str] = {
     "duration": "How long does relief last?",
     "side-effects": "Common side effects",
     "serious-harms": "Serious harms",
+    "who": "Who should not use it, or with what?",
     "cautions": "Who should not use it?",
     "interactions": "What should it not be taken with?",
     "addiction": "Addiction or misuse?",
     "what": "How is it given, and how invasive?",
     "invasiveness": "How invasive is it?",
     "guidelines": "What do guidelines say?",
-    "cost": "What does it cost (US)?",
+    "cost": "Can you get it, and what does it cost?",
     "claims": "Claims checked",
     "reviewed": "Record last checked",
 }
@@ -59,15 +61,14 @@ COMPARE_ROWS = (
     "relief",
     "side-effects",
     "serious-harms",
-    "cautions",
-    "interactions",
+    "who",
     "addiction",
     "what",
     "guidelines",
     "cost",
 )
-# show: every question once, each in full ("relief" would repeat onset and duration).
-SHOW_ROWS = ("id", "aliases", *(row for row in ROWS if row != "relief"))
+# show: every question once, each in full ("relief" and "who" would repeat the rows they join).
+SHOW_ROWS = ("id", "aliases", *(row for row in ROWS if row not in ("relief", "who")))
 LIST_COLUMNS = ("Name", "What the evidence says", "Guidelines (UK; US)", "Addiction", "Onset, invasive, cost")
 # The overview a terminal shows: one short value per column, a row in one line or two (table_format).
 BRIEF_COLUMNS = ("Treatment", "Best finding", "Guidelines (UK; US)", "Addiction", "Onset", "Invasive", "Cost")
@@ -83,7 +84,7 @@ LIST_FIELDS = (
     "certainty",
     "comparator",
     "addiction",
-    "us_schedule",
+    "control",
     "onset",
     "duration",
     "invasiveness",
@@ -197,13 +198,14 @@ class References:
         return [Reference(n, f"{s.label()}, {s.year}. {s.url}", s.url) for n, s in self.listing()]
 
 
-def footer(catalogue: m.Catalogue) -> list[str]:
-    """The review date, funding and disclaimer that close every human format."""
-    info = catalogue.info
+def footer(report: Report) -> list[str]:
+    """The review date, funding, region and disclaimer that close every human format."""
+    info = report.catalogue.info
     return [
         f"Catalogue: {info.title}, version {info.version}; reviewed {info.reviewed.isoformat()}, "
         f"next review due {info.next_review().isoformat()}.",
         f"Funding: {info.funding}",
+        report.region.footer(),
         info.disclaimer,
     ]
 
@@ -240,19 +242,19 @@ def _list_view(report: Report, ascii_only: bool) -> View:
     group_of = {t.id: g.label for g in report.groups for t in g.treatments}
     for t in report.treatments:
         shown = query.shown_finding(t, filters)
-        stances = query.strongest_stances(report.catalogue, t, filters.conditions)
+        stances = query.strongest_stances(report.catalogue, t, filters.conditions, report.region.code)
         rows.append(
             [
-                [t.name],
+                [t.display_name(report.region.code)],
                 _finding_lines(
                     report.catalogue, shown, refs, ascii_only, True, brief=True, overview=filters.conditions is None
                 ),
                 _stance_lines(report.catalogue, stances, refs),
-                _addiction_lines(t.addiction_risk),
+                _addiction_lines(t, report.region.code),
                 [
                     f"Onset: {_onset_words(t.onset)}",
                     f"Invasive: {words(t.invasiveness.level)}",
-                    f"Cost: {words(t.cost.tier)}",
+                    f"Cost: {words(_cost_tier(t, report.region.code))}{_old_price(t, report)}",
                 ],
                 *([_flag_lines(report, t, refs)] if report.flags else []),
             ]
@@ -260,7 +262,7 @@ def _list_view(report: Report, ascii_only: bool) -> View:
         brief.append(_brief_row(report, t, shown, stances, ascii_only))
         records.append(
             [
-                *_list_record(report.catalogue, t, shown),
+                *_list_record(report, t, shown),
                 _stances_in_words(report.catalogue, stances),
                 group_of.get(t.id) or "",
                 *[_flag_level(t, situations) for _text, situations in report.flags],
@@ -268,18 +270,37 @@ def _list_view(report: Report, ascii_only: bool) -> View:
         )
     starts = _group_starts(report)
     flag_header = [f"What the sources say for: {'; '.join(text for text, _s in report.flags)}"] if report.flags else []
+    columns = [_guideline_header(report) if c.startswith("Guidelines") else c for c in LIST_COLUMNS]
+    brief_columns = [_guideline_header(report) if c.startswith("Guidelines") else c for c in BRIEF_COLUMNS]
     return View(
         kind=report.kind,
         title=TITLES[report.kind],
         lead=_lead(report),
-        table=Table([*LIST_COLUMNS, *flag_header], rows, row_labels=False, groups=starts),
+        table=Table([*columns, *flag_header], rows, row_labels=False, groups=starts),
         records=([*LIST_FIELDS, *[f"flag: {text}" for text, _s in report.flags]], records),
         references=refs.lines(full=False),
-        footer=footer(report.catalogue),
+        footer=footer(report),
         data={},
-        after=not_judged_lines(report.not_judged),
-        brief=None if report.wide else Table([*BRIEF_COLUMNS, *flag_header], brief, row_labels=False, groups=starts),
+        after=not_judged_lines(report.not_judged, report.region.code),
+        brief=None if report.wide else Table([*brief_columns, *flag_header], brief, row_labels=False, groups=starts),
     )
+
+
+def _guideline_header(report: Report) -> str:
+    """'Guidelines (UK; US)': the reader's country first."""
+    first = report.region.code
+    other = next(r for r in m.READER_REGIONS if r != first)
+    return f"Guidelines ({first.upper()}; {other.upper()})"
+
+
+def _old_price(t: m.Treatment, report: Report) -> str:
+    cost = t.cost_in(report.region.code)
+    return " (an old price)" if cost is not None and query.price_is_stale(cost, report.catalogue.info) else ""
+
+
+def _cost_tier(t: m.Treatment, region: str) -> str:
+    cost = t.cost_in(region)
+    return cost.tier if cost else m.NOT_REPORTED
 
 
 def _onset_words(onset: m.Onset, brief: bool = False) -> str:
@@ -329,11 +350,11 @@ def _group_starts(report: Report) -> dict[int, str]:
     return starts
 
 
-def not_judged_lines(not_judged: tuple[query.NotJudged, ...]) -> list[str]:
+def not_judged_lines(not_judged: tuple[query.NotJudged, ...], region: str = "us") -> list[str]:
     """What each filter and sort could not judge, in words, so an absence is never read as an answer."""
     lines = []
     for entry in not_judged:
-        names = _and_list([t.name for t in entry.treatments])
+        names = _and_list([t.display_name(region) for t in entry.treatments])
         if entry.shown and entry.treatments:
             lines.append(f"Not ranked ({entry.option}), {entry.reason}: {names}; listed last, in a group of their own.")
         elif entry.treatments:
@@ -352,21 +373,32 @@ def _brief_row(
     report: Report, t: m.Treatment, shown: m.Evidence | None, stances: list[m.GuidelineStance], ascii_only: bool
 ) -> Cells:
     """One short value a column, for the overview on a terminal (the full row: --wide, or show)."""
-    risk = t.addiction_risk
-    every = [p.us_schedule for p in risk.products or ()] + [risk.us_schedule]
-    schedules = sorted({s for s in every if s is not None}, key=m.US_SCHEDULES.rank)
-    addiction = words(risk.level) + (f" ({'/'.join(schedules)})" if schedules else "")
+    addiction = _brief_addiction(t, report.region.code)
     stance_words = "; ".join(f"{_body(report.catalogue, g.guideline)}: {words(g.stance)}" for g in stances)
     return [
-        [t.name],
+        [t.display_name(report.region.code)],
         [_brief_finding(report, shown, ascii_only)],
         [stance_words or "none found"],
         [addiction],
         [_onset_words(t.onset, brief=True)],
         [words(t.invasiveness.level)],
-        [words(t.cost.tier)],
+        [words(_cost_tier(t, report.region.code))],
         *([[_brief_flags(report, t)]] if report.flags else []),
     ]
+
+
+def _brief_addiction(t: m.Treatment, region: str) -> str:
+    """'high (II)' in the US, 'high (A/2)' in the UK: the level and the region's strictest control."""
+    risk = t.addiction_risk
+    if region == "uk":
+        uk = t.uk_control
+        if uk is None or uk.act_class == "none":
+            return words(risk.level)
+        mark = "PSA" if uk.act_class == "psa" else "/".join(p for p in (uk.act_class, uk.schedule) if p)
+        return f"{words(risk.level)} ({mark})"
+    every = [p.us_schedule for p in risk.products or ()] + [risk.us_schedule]
+    schedules = sorted({s for s in every if s is not None}, key=m.US_SCHEDULES.rank)
+    return words(risk.level) + (f" ({'/'.join(schedules)})" if schedules else "")
 
 
 def _brief_finding(report: Report, e: m.Evidence | None, ascii_only: bool) -> str:
@@ -404,13 +436,17 @@ def _stance_words(catalogue: m.Catalogue, g: m.GuidelineStance) -> str:
     return f"{_guideline_name(catalogue, g.guideline)} ({scope}): {words(g.stance)}"
 
 
-def _addiction_lines(risk: m.AddictionRisk) -> list[str]:
+def _addiction_lines(t: m.Treatment, region: str) -> list[str]:
+    risk = t.addiction_risk
+    if region == "uk":
+        return [words(risk.level), t.uk_control.words() if t.uk_control else "UK status not reported"]
     if risk.products:  # every product's schedule, so a class never hides its controlled product
         return [words(risk.level), risk.schedule_words().removeprefix("US ")]
     return [words(risk.level), *([f"Schedule {risk.us_schedule}"] if risk.us_schedule else [])]
 
 
-def _list_record(catalogue: m.Catalogue, t: m.Treatment, shown: m.Evidence | None) -> list[str]:
+def _list_record(report: Report, t: m.Treatment, shown: m.Evidence | None) -> list[str]:
+    catalogue, region = report.catalogue, report.region.code
     risk = t.addiction_risk
     finding = [
         catalogue.conditions[shown.condition].name if shown else "",
@@ -419,10 +455,11 @@ def _list_record(catalogue: m.Catalogue, t: m.Treatment, shown: m.Evidence | Non
         (shown.certainty or "none") if shown else m.NOT_REPORTED,
         shown.comparator if shown else "",
     ]
-    return [t.id, t.name, t.category, *finding, risk.level, risk.us_schedule or "none", t.onset.speed] + [
+    control = (t.uk_control.words() if t.uk_control else "not reported") if region == "uk" else risk.us_schedule
+    return [t.id, t.display_name(region), t.category, *finding, risk.level, control or "none", t.onset.speed] + [
         t.duration.length,
         t.invasiveness.level,
-        t.cost.tier,
+        _cost_tier(t, region),
     ]
 
 
@@ -449,7 +486,8 @@ def _lead(report: Report) -> list[str]:
 
 def _grid_view(report: Report, ascii_only: bool) -> View:
     refs = References(report.catalogue)
-    labels = {**IDENTITY_ROWS, **ROWS}
+    where = region_choice.NAMES[report.region.code]
+    labels = {**IDENTITY_ROWS, **ROWS, "cost": f"Can you get it, and what does it cost ({where})?"}
     detail = report.detail or report.kind is ReportKind.SHOW
     grid = [
         (row, labels[row], [_cell(report, t, row, refs, ascii_only, detail) for t in report.treatments])
@@ -465,12 +503,14 @@ def _grid_view(report: Report, ascii_only: bool) -> View:
         kind=report.kind,
         title=TITLES[report.kind]
         if report.kind is ReportKind.COMPARE
-        else f"{TITLES[report.kind]}: {report.treatments[0].name}",
+        else f"{TITLES[report.kind]}: {report.treatments[0].display_name(report.region.code)}",
         lead=_lead(report),
-        table=Table(["Question", *[t.name for t in report.treatments]], rows, row_labels=True),
+        table=Table(
+            ["Question", *[t.display_name(report.region.code) for t in report.treatments]], rows, row_labels=True
+        ),
         records=(["treatment", "question", "answer"], records),
         references=refs.lines(full=detail),
-        footer=footer(report.catalogue),
+        footer=footer(report),
         data={},
     )
 
@@ -489,6 +529,8 @@ def _cell(report: Report, t: m.Treatment, row: str, refs: References, ascii_only
         return _guidelines_cell(report, t, refs, ascii_only, detail)
     if row == "claims":
         return _claims_cell(t, refs, ascii_only, detail)
+    if row in ("addiction", "cost"):
+        return (_regional_detail if detail else _regional_short)(t, row, refs, report.region.code)
     return (_detail_cell if detail else _short_cell)(t, row, refs)
 
 
@@ -499,7 +541,12 @@ def _short_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
     if row == "onset":
         return [refs.cite(t.onset.short, t.onset.sources)]
     if row == "relief":
-        return [refs.cite(t.onset.short, t.onset.sources), refs.cite(t.duration.short, t.duration.sources)]
+        return [f"{refs.cite(t.onset.short, t.onset.sources)} {refs.cite(t.duration.short, t.duration.sources)}"]
+    if row == "who":  # cautions, then interactions, in one answer
+        lines = _short_cell(t, "cautions", refs)
+        if t.interactions is not None:
+            lines[-1] += f" Other medicines: {refs.cite(t.interactions.short, _block_sources(t.interactions))}"
+        return lines
     if row in ("cautions", "interactions"):
         block = t.cautions if row == "cautions" else t.interactions
         if block is None:
@@ -511,14 +558,9 @@ def _short_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
         return [refs.cite(t.side_effects.common_short, t.side_effects.sources)]
     if row == "serious-harms":
         return [refs.cite(t.side_effects.serious_short, t.side_effects.sources)]
-    if row == "addiction":
-        risk = t.addiction_risk
-        return [refs.cite(f"Risk: {words(risk.level)}; {risk.schedule_words()}. {risk.short}", risk.sources)]
     if row == "invasiveness":
         inv = t.invasiveness
         return [refs.cite(f"{words(inv.level).capitalize()}: {inv.short}", inv.sources)]
-    if row == "cost":
-        return [refs.cite(_scaled(t.cost.tier, t.cost.short), t.cost.sources)]
     raise KeyError(row)
 
 
@@ -533,6 +575,8 @@ def _detail_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
         ]
     if row == "relief":
         return [*_detail_cell(t, "onset", refs), *_detail_cell(t, "duration", refs)]
+    if row == "who":
+        return [*_detail_cell(t, "cautions", refs), *_detail_cell(t, "interactions", refs)]
     if row == "onset":
         o = t.onset
         return [refs.cite(f"{_scaled(o.speed, o.summary)} (counted {ONSET_BASIS_WORDS[o.basis]})", o.sources)]
@@ -554,16 +598,112 @@ def _detail_cell(t: m.Treatment, row: str, refs: References) -> list[str]:
         lines = [f"- {effect}" for effect in effects]
         lines[-1] = refs.cite(lines[-1], t.side_effects.sources)
         return lines
-    if row == "addiction":
-        risk = t.addiction_risk
-        return [f"{words(risk.level)}; {risk.schedule_words(each_product=True)}", refs.cite(risk.summary, risk.sources)]
     if row == "invasiveness":
         inv = t.invasiveness
         meaning = INVASIVENESS_MEANING[inv.level]
         return [refs.cite(f"{words(inv.level)} ({meaning}): {inv.short}", inv.sources)]
-    if row == "cost":
-        return [refs.cite(_scaled(t.cost.tier, t.cost.summary), t.cost.sources)]
     raise KeyError(row)
+
+
+# -- what changes with the reader's country ---------------------------------------------------------
+
+
+def _regional_short(t: m.Treatment, row: str, refs: References, region: str) -> list[str]:
+    """Addiction and cost in the reader's country: its controlled-drug law; whether and how it can be had, and
+    its price."""
+    if row == "addiction":
+        risk = t.addiction_risk
+        if region == "uk":
+            if t.uk_control is None:
+                return [refs.cite(f"Risk: {words(risk.level)}; UK status not reported. {risk.short}", risk.sources)]
+            uk = t.uk_control
+            return [refs.cite(f"Risk: {words(risk.level)}; {uk.words()}. {risk.short}", [*risk.sources, *uk.sources])]
+        return [refs.cite(f"Risk: {words(risk.level)}; {risk.schedule_words()}. {risk.short}", risk.sources)]
+    parts = []  # one paragraph: whether and how it can be had, then what it costs
+    available = _availability(t, region)
+    if available:
+        parts.append(refs.cite(available.short, available.sources))
+    cost = t.cost_in(region)
+    if cost is None:
+        parts.append(f"Not reported: no {region_choice.NAMES[region]} price in this catalogue.")
+    else:
+        price = _scaled(cost.tier, cost.short) + _stale_note(cost, refs.catalogue, brief=True)
+        parts.append(refs.cite(price, cost.sources))
+    return [" ".join(parts)]
+
+
+def _regional_detail(t: m.Treatment, row: str, refs: References, region: str) -> list[str]:
+    """In full: the reader's country first, then the other's, so a pharmacist sees both."""
+    other = next(r for r in m.READER_REGIONS if r != region)
+    lines = []
+    for where in (region, other):
+        name = region_choice.NAMES[where]
+        if row == "addiction":
+            lines += _control_detail(t, where, name, refs)
+            continue
+        available = _availability(t, where)
+        if available:
+            nhs = f" NHS: {words(available.nhs)}." if available.nhs else ""
+            supply = f"{name}: {words(available.supply)}; for pain: {words(available.licensed_for_pain)}.{nhs}"
+            lines.append(refs.cite(f"{supply} {available.summary}", available.sources))
+        cost = t.cost_in(where)
+        if cost is None:
+            lines.append(f"{name} cost: not reported: no {name} price in this catalogue.")
+        else:
+            price = _price_words(cost, where)
+            text = f"{name} cost: {_scaled(cost.tier, cost.summary)}{price}{_stale_note(cost, refs.catalogue)}"
+            lines.append(refs.cite(text, cost.sources))
+    return lines
+
+
+def _control_detail(t: m.Treatment, where: str, name: str, refs: References) -> list[str]:
+    risk = t.addiction_risk
+    if where == "us":
+        return [
+            f"{name}: {words(risk.level)}; {risk.schedule_words(each_product=True)}",
+            refs.cite(risk.summary, risk.sources),
+        ]
+    uk = t.uk_control
+    if uk is None:
+        return [f"{name}: controlled-drug status not reported in this catalogue."]
+    products = "; ".join(f"{p.name}: {_uk_product_words(p)}" for p in uk.products or ())
+    since = f" In force since {uk.in_force.isoformat()}." if uk.in_force else ""
+    head = f"{name}: {uk.words()}" + (f" ({products})" if products else "")
+    return [head, refs.cite(f"{uk.summary}{since}", uk.sources)]
+
+
+def _uk_product_words(p: m.UkProduct) -> str:
+    if p.act_class == "none":
+        return "not controlled"
+    if p.act_class == m.NOT_REPORTED:
+        return "status not reported"
+    if p.act_class == "psa":
+        return "Psychoactive Substances Act 2016"
+    return f"Class {p.act_class}" + (f", Schedule {p.schedule}" if p.schedule else "")
+
+
+def _availability(t: m.Treatment, region: str) -> m.Availability | None:
+    return getattr(t.availability, region) if t.availability else None
+
+
+CURRENCY = {"uk": "£", "us": "$"}
+
+
+def _price_words(cost: m.Cost, region: str) -> str:
+    if cost.price is None:
+        return ""
+    unit = f" for {cost.unit}" if cost.unit else ""
+    month = f" ({cost.month})" if cost.month else ""
+    return f" Price: {CURRENCY[region]}{cost.price:,.2f}{unit}{month}."
+
+
+def _stale_note(cost: m.Cost, catalogue: m.Catalogue, brief: bool = False) -> str:
+    """' (price from 2024-03, older than the 12-month review policy)', or nothing; in a grid cell, shorter."""
+    if not query.price_is_stale(cost, catalogue.info):
+        return ""
+    if brief:
+        return " (an old price)"
+    return f" (price from {cost.month}, older than the {catalogue.info.review_every_months}-month review policy)"
 
 
 NOT_A_MEDICINE = "Not reviewed: interactions are listed for medicines; see who should not use it."
@@ -601,7 +741,7 @@ def _evidence_cell(report: Report, t: m.Treatment, refs: References, ascii_only:
     lines = _finding_lines(report.catalogue, chosen[0], refs, ascii_only, with_condition=True, brief=False, short=True)
     others = len(chosen) - 1
     if others:
-        lines[-1] += f" (+{others} more: see show)"
+        lines[-1] += f" (+{others} more)"
     return lines
 
 
@@ -644,14 +784,11 @@ def _guidelines_cell(report: Report, t: m.Treatment, refs: References, ascii_onl
     if not stances:
         return ["No guideline in this catalogue speaks to it" + (" for this condition." if t.guidelines else ".")]
     if not detail:  # a grid's short answer: the firmest UK and US stance, each in its exact scope
-        firmest = query.strongest_stances(report.catalogue, t, report.filters.conditions)
-        lines = _stance_lines(report.catalogue, firmest, refs)
-        others = len(stances) - len(firmest)
-        if others:
-            lines[-1] += f" (+{others} more: see show)"
-        return lines
+        firmest = query.strongest_stances(report.catalogue, t, report.filters.conditions, report.region.code)
+        others = f" (+{len(stances) - len(firmest)} more)" if len(stances) > len(firmest) else ""
+        return ["; ".join(_stance_lines(report.catalogue, firmest, refs)) + others]
     lines = []
-    for g in stances:
+    for g in query.by_region(report.catalogue, stances, report.region.code):
         name = _guideline_name(refs.catalogue, g.guideline)
         wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
         text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
@@ -711,7 +848,7 @@ def _sources_view(report: Report) -> View:
         table=Table(["#", "Id", "Kind", "Year", "Citation"], rows, row_labels=False),
         records=(["number", "id", "kind", "year", "title", "authors", "publisher", "url", "read_at"], records),
         references=[],  # the table is the bibliography
-        footer=footer(report.catalogue),
+        footer=footer(report),
         data={},
     )
 
@@ -744,7 +881,7 @@ def _conditions_view(report: Report) -> View:
         table=Table(header, rows, row_labels=False),
         records=(["id", "name", "parent", "synonyms", "treatments", "with_narrower"], records),
         references=[],
-        footer=footer(catalogue),
+        footer=footer(report),
         data={},
     )
 
@@ -815,7 +952,7 @@ def _document(
         del situations[sid]["id"]
     document = {
         "catalogue": catalogue.info.to_data(),
-        "query": {"command": report.kind.value, "condition": report.condition_text},
+        "query": {"command": report.kind.value, "condition": report.condition_text, "region": report.region.code},
         "treatments": [_treatment_data(report, t) for t in report.treatments],
         "conditions": condition_data,
         "situations": situations,
@@ -903,7 +1040,7 @@ def _check_view(report: Report) -> View:
         table=Table(["Line", "What the article says", "What the catalogue says"], rows, row_labels=False),
         records=(list(CHECK_FIELDS), records),
         references=refs.lines(full=False),
-        footer=footer(catalogue),
+        footer=footer(report),
         data={},
         passages=_passages(result),
         notes=notes,
