@@ -342,12 +342,12 @@ def check(
     no_headers: NoHeadersOption = False,
 ) -> None:
     """Fact-check an article: each sentence about a catalogued treatment, beside what the catalogue says."""
-    from paincompare import article as article_file  # only this command reads articles
-    from paincompare import factcheck
+    from paincompare.check import article as article_file  # only this command reads articles
+    from paincompare.check import finder, signals
 
     cat = _load()
     text = article_file.read(Path(article))
-    result = factcheck.check(cat, text, catalogue_file.load_signals(cat))
+    result = finder.check(cat, text, signals.load(cat))
     _emit(Report(ReportKind.CHECK, cat, (), headers=not no_headers, check=result), fmt, to)
     if fail_on and any(f.verdict == fail_on for f in result.findings):
         output.message(f"paincompare: the article has findings marked {fail_on}.")

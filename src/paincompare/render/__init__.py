@@ -13,7 +13,7 @@ from paincompare.query import Filters
 from paincompare.terminal import OutputEnv
 
 if TYPE_CHECKING:
-    from paincompare.factcheck import CheckResult
+    from paincompare.check.finder import CheckResult
 
 
 class OutputFormat(StrEnum):

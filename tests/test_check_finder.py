@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED
 
-from paincompare import article, catalogue, factcheck
+from paincompare import catalogue
+from paincompare.check import article, finder
+from paincompare.check import signals as signal_words
+from paincompare.check.phrases import Words, normalised
 from paincompare.errors import ArticleError
-from paincompare.phrases import Words, normalised
 
 ARTICLES = Path(__file__).parent / "articles"
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
@@ -23,11 +25,11 @@ def cat():
 
 @pytest.fixture(scope="module")
 def signals(cat):
-    return catalogue.load_signals(cat)
+    return signal_words.load(cat)
 
 
-def run_check(cat, signals, path: Path) -> factcheck.CheckResult:
-    return factcheck.check(cat, article.read(path), signals)
+def run_check(cat, signals, path: Path) -> finder.CheckResult:
+    return finder.check(cat, article.read(path), signals)
 
 
 def verdicts(result, treatment: str) -> dict[str, set[str]]:
@@ -50,10 +52,11 @@ def test_the_origin_article_flags_all_six_ketamine_claims(cat, signals):
 def test_the_origin_article_also_speaks_of_the_treatments_it_sets_against_ketamine(cat, signals):
     result = run_check(cat, signals, ORIGIN)
     named = {f.treatment for f in result.findings}
-    assert {"acetaminophen", "oral-nsaids", "strong-opioids", "exercise-therapy", "spinal-fusion"} <= named
+    assert {"acetaminophen", "oral-nsaids", "strong-opioids", "exercise-therapy"} <= named
+    assert "spinal-fusion" not in named, "'surgery' alone names no treatment"
     opioids = verdicts(result, "strong-opioids")
     assert "contradicted" in opioids["effectiveness"]  # "more potent pain relief": a checked claim
-    assert opioids["addiction"] == {"not-checked"}  # "a risk of addiction": true, shown with the record's fact
+    assert "supported" in opioids["addiction"]  # "a risk of addiction": the record's level is high
 
 
 def test_unlike_x_puts_the_claim_on_the_other_treatment(cat, signals):
@@ -76,8 +79,8 @@ def test_what_a_sentence_offers_instead_is_compared_not_claimed(cat, signals, tm
 @pytest.mark.parametrize("words", ["avoid", "an alternative to", "instead of", "rather than", "compared with"])
 def test_words_that_make_a_name_a_comparison(words):
     said = Words.of(normalised(f"it helps you {words} knee replacement"))
-    assert factcheck._comparing(said, said.words.index("knee"))
-    assert not factcheck._comparing(Words.of("knee replacement works"), 1)
+    assert finder.comparing(said, said.words.index("knee"))
+    assert not finder.comparing(Words.of("knee replacement works"), 1)
 
 
 def test_a_promotional_article_it_has_never_seen(cat, signals):
@@ -123,11 +126,11 @@ def test_each_attribute_is_recognised_by_its_signal_words(cat, signals, tmp_path
     assert attribute in found, found
 
 
-def test_absolute_words_are_contradicted_only_where_the_record_refutes_them(cat, signals, tmp_path):
+def test_absolute_words_are_judged_against_the_record(cat, signals, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Acetaminophen is non-addictive. Ketamine is non-addictive. Exercise has no side effects.")
     result = run_check(cat, signals, path)
-    assert verdicts(result, "acetaminophen")["addiction"] == {"not-checked"}  # no misuse is recorded
+    assert verdicts(result, "acetaminophen")["addiction"] == {"supported"}  # no misuse is recorded
     assert verdicts(result, "ketamine-infusion")["addiction"] == {"contradicted"}
     assert verdicts(result, "exercise-therapy")["safety"] == {"contradicted"}  # the record lists soreness
 
