@@ -149,7 +149,8 @@ def read(said: Words, matches: Iterable[Match[Tag]], names: list[Match[Tag]], ab
 
 def _claim(said: Words, match: Match[Tag], scope: _Scope) -> Claim:
     words = " ".join(said.words[match.first : match.end])
-    after_than = said.words[match.end : match.end + 6]
+    rest = said.words[match.end :]
+    after_than = rest[rest.index("than") + 1 :][:8] if "than" in rest else []
     return Claim(
         match.key.attribute,
         match.key.value,
@@ -174,7 +175,7 @@ def _fit(claims: list[Claim], scope: _Scope, said: Words, about_condition: bool)
             continue
         if c.value == "sparing" and not scope.has("reducing"):
             continue
-        if other and c.attribute == "effectiveness" and c.value in ("works", "strong"):
+        if other and c.attribute == "effectiveness" and c.value in ("works", "strong", "may"):
             c = c._replace(value="other")
         kept.append(c)
     return kept

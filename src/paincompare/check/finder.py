@@ -125,8 +125,10 @@ _COMPARING = {
     *[("rather", "than"), ("need", "for"), ("reliance", "on"), ("dependence", "on"), ("contrast", "to")],
 }
 _COMPARING_LAST = {words[-1] for words in _COMPARING}
-# Words before a name that make it an example or a passing mention, not what the sentence is about
-_EXAMPLE = {("like",), ("such", "as"), ("including",), ("e", ".", "g", "."), ("from",), ("off",), ("after",)}
+# Words before a name that make it an example ("drugs like oxycodone"), or a passing mention, which
+# is never what a sentence is about while the page has a subject ("associated with marijuana")
+_EXAMPLE = {("like",), ("such", "as"), ("including",), ("e", ".", "g", ".")}
+_PASSING = {("from",), ("off",), ("after",), ("associated", "with"), ("linked", "to"), ("found", "in")}
 _MODIFIERS = {"prescription", "other", "traditional", "strong", "conventional", "common", "oral", "the", "a", "many"}
 
 
@@ -145,6 +147,8 @@ class Read(NamedTuple):
     claims: list[Claim]
     checked: set[tuple[str, int]]  # (treatment id, claim index) of each checked claim said and not denied
     pronoun: bool
+    other_subject: bool  # it opens on another subject ("Surgery is rarely needed"): not the page's
+    any_condition: bool  # "for appropriate conditions": the condition the record has best evidence for
 
 
 def said_of(text: str) -> Words:
@@ -160,7 +164,10 @@ def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tup
     names = leftmost_longest(by_kind.get("name", []) + _abbreviated(said, abbreviations))
     names.sort(key=lambda n: n.first)
     _define_abbreviations(said, names, abbreviations)
-    mentions = [Mention(n, _role(said, n.first)) for n in names]
+    cues: dict[str, set[int]] = {}
+    for cue in by_kind.get("cue", []):
+        cues.setdefault(cue.key.value, set()).add(cue.first)
+    mentions = [Mention(n, _role(said, n, cues.get("modifier", set()))) for n in names]
     name_words = {i for n in names for i in range(n.first, n.end)}
     spoken_of = {a.key.value for a in by_kind.get("attribute", []) if name_words.isdisjoint(range(a.first, a.end))}
     conditions = tuple(dict.fromkeys(c.key.value for c in leftmost_longest(by_kind.get("condition", []))))
@@ -174,6 +181,8 @@ def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tup
         claim_reader.read(said, matches, names, bool(conditions)),
         {(c.key.value, c.key.position) for c in checked if not _denied(c, negations)},
         bool(_PRONOUNS.intersection(said.words)),
+        not names and any(i < 3 for i in cues.get("other-subject", ())),
+        bool(cues.get("some-condition")),
     )
 
 
@@ -196,8 +205,16 @@ def _define_abbreviations(said: Words, names: list[Match[Tag]], abbreviations: d
                 abbreviations.setdefault(short, n.key.ids)
 
 
-def _role(said: Words, first: int) -> str:
-    """How a name is said: the subject, an example or passing mention, or what it is compared with."""
+def _role(said: Words, name: Match[Tag], modifiers: set[int]) -> str:
+    """How a name is said: the subject, an example or passing mention ("drugs like oxycodone",
+    "THC-induced"), or what it is compared with."""
+    after = name.end + (name.end < len(said.words) and said.words[name.end] == ")")
+    if after in modifiers:
+        return "passing"
+    return _before_name(said, name.first)
+
+
+def _before_name(said: Words, first: int) -> str:
     start = first
     while start > 0 and said.words[start - 1] in _MODIFIERS:
         start -= 1
@@ -208,12 +225,14 @@ def _role(said: Words, first: int) -> str:
             return "compared"
     if any(tuple(said.before(start, len(words))) == words for words in _EXAMPLE):
         return "example"
+    if any(tuple(said.before(start, len(words))) == words for words in _PASSING):
+        return "passing"
     return "subject"
 
 
 def comparing(said: Words, first: int) -> bool:
     """Whether the words just before a name make it a comparison ("than, ketamine" does not; "vs. ketamine" does)."""
-    return _role(said, first) == "compared"
+    return _before_name(said, first) == "compared"
 
 
 # -- the article -----------------------------------------------------------------------------------
@@ -236,7 +255,16 @@ class _Page:
         self.conditions = self.conditions or read.conditions
 
     def conditions_for(self, read: Read, paragraph: tuple[str, ...]) -> tuple[str, ...]:
-        return self.fixed or read.conditions or paragraph or self.heading_conditions or self.conditions
+        if read.any_condition and not self.fixed:
+            return ()
+        return (
+            self.fixed
+            or read.conditions
+            or paragraph
+            or self.heading_conditions
+            or self.conditions
+            or ("chronic-pain",)
+        )
 
 
 def check(
@@ -287,12 +315,15 @@ def _paragraph(
 
 def _subjects(read: Read, before: tuple[str, ...]) -> tuple[str, ...]:
     """Who the sentence speaks of: names said as its subject; else, after "it" or "this", the one
-    spoken of before; else a name given as an example or in passing; else the one spoken of before."""
+    spoken of before; else a name given as an example; else the one spoken of before; else a name
+    said in passing."""
 
     def ids(role: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(i for mn in read.mentions if mn.role == role for i in mn.match.key.ids))
 
-    return ids("subject") or (before if read.pronoun else ()) or ids("example") or before
+    if read.other_subject:
+        return ()
+    return ids("subject") or (before if read.pronoun else ()) or ids("example") or before or ids("passing")
 
 
 def _findings(

@@ -26,7 +26,7 @@ class Context(NamedTuple):
     """What a claim is judged in: the catalogue, the conditions in play, the compared record."""
 
     catalogue: m.Catalogue
-    conditions: tuple[str, ...]  # condition ids the sentence, paragraph, heading or page is about
+    conditions: tuple[str, ...]  # condition ids the sentence, paragraph, heading or page is about; () any
     compared: m.Treatment | None  # the other record of a comparison ("less addictive than opioids")
 
 
@@ -216,7 +216,9 @@ def _unclear(e: m.Evidence) -> bool:
 def _best(t: m.Treatment, context: Context, condition: str | None = None) -> tuple[m.Evidence, bool] | None:
     """The best finding for a condition (or those in play), and whether it is only for a broader or
     narrower one than asked (then it can at most partly support a claim)."""
-    asked = [condition] if condition else list(context.conditions) or ["chronic-pain"]
+    if condition is None and not context.conditions:  # "for appropriate conditions": its best finding
+        return (min(t.evidence, key=findings.sort_key), True) if t.evidence else None
+    asked = [condition] if condition else list(context.conditions)
     catalogue = context.catalogue
     for wanted, exact in (
         (set(asked), True),
@@ -252,15 +254,15 @@ def _effectiveness(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | N
         return _beyond_findings(claim, t)
     value = "none" if claim.negated else "may" if claim.hedged and claim.value == "works" else claim.value
     worst: _Ruled | None = None
-    for condition in context.conditions or ("chronic-pain",):
+    for condition in context.conditions or (None,):
         ruled = _effect_for(value, t, context, condition)
         if worst is None or GRAVITY.index(ruled.verdict) < GRAVITY.index(worst.verdict):
             worst = ruled
     return worst
 
 
-def _effect_for(value: str, t: m.Treatment, context: Context, condition: str) -> _Ruled:
-    name = context.catalogue.conditions[condition].name
+def _effect_for(value: str, t: m.Treatment, context: Context, condition: str | None) -> _Ruled:
+    name = context.catalogue.conditions[condition].name if condition else "the conditions it is used for"
     best = _best(t, context, condition)
     if best is None:
         return _Ruled(UNPROVEN, f"no finding for {name}.", "a benefit asserted where the record has no trials", ())
