@@ -123,6 +123,7 @@ _COMPARING = {
     *[("unlike",), ("than",), ("versus",), ("vs",), ("over",), ("avoid",), ("avoiding",), ("replace",)],
     *[("instead", "of"), ("compared", "with"), ("compared", "to"), ("alternative", "to"), ("alternatives", "to")],
     *[("rather", "than"), ("need", "for"), ("reliance", "on"), ("dependence", "on"), ("contrast", "to")],
+    *[("stop", "taking"), ("stopped", "taking"), ("stopping",), ("quit",), ("quitting",), ("wean", "off")],
 }
 _COMPARING_LAST = {words[-1] for words in _COMPARING}
 # Words before a name that make it an example ("drugs like oxycodone"), or a passing mention, which

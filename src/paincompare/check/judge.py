@@ -51,8 +51,8 @@ def judge(claim: Claim, t: m.Treatment, context: Context) -> Verdict | None:
     if ruled is None:
         return None
     said = f"{claim.words} ({claim.attribute}: {claim.meaning()})"
-    text = f"The article says: {said}. The catalogue: {ruled.record} {_word(ruled.verdict)}: {ruled.rule}"
-    return Verdict(ruled.verdict, text, ruled.sources)
+    text = f"The article says: {said}. The catalogue: {ruled.record} {_word(ruled.verdict)}: {ruled.rule}."
+    return Verdict(ruled.verdict, text, ruled.sources or t.how_given.sources)
 
 
 def _word(verdict: str) -> str:
