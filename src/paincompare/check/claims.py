@@ -140,11 +140,23 @@ def read(said: Words, matches: Iterable[Match[Tag]], names: list[Match[Tag]], ab
     for attribute in {m.key.attribute for m in by_kind["claim"]}:
         same = [m for m in by_kind["claim"] if m.key.attribute == attribute]
         for match in leftmost_longest(same):
-            if named.isdisjoint(range(match.first, match.end)) and not scope.compared_part(match.first, match.end):
+            inside = _inside_another(match, by_kind["claim"])
+            if (
+                not inside
+                and named.isdisjoint(range(match.first, match.end))
+                and not scope.compared_part(match.first, match.end)
+            ):
                 claims.append(_claim(said, match, scope))
     claims += _lasting_for(said, scope, claims)
     claims += _harms(said, by_kind["harm"], scope, claims)
     return sorted(_fit(claims, scope, said, about_condition), key=lambda c: c.first)
+
+
+def _inside_another(match: Match[Tag], others: list[Match[Tag]]) -> bool:
+    """Whether a phrase lies inside a longer one of another attribute ("no risk" in "no risk of addiction")."""
+    return any(
+        o.first <= match.first and match.end <= o.end and o.end - o.first > match.end - match.first for o in others
+    )
 
 
 def _claim(said: Words, match: Match[Tag], scope: _Scope) -> Claim:

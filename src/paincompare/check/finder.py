@@ -324,6 +324,8 @@ def _subjects(read: Read, before: tuple[str, ...]) -> tuple[str, ...]:
 
     if read.other_subject:
         return ()
+    if before and read.said.words and read.said.words[0] in _PRONOUNS:  # "It lacks the high of marijuana"
+        return before
     return ids("subject") or (before if read.pronoun else ()) or ids("example") or before or ids("passing")
 
 

@@ -1,0 +1,179 @@
+"""`check` reads what a sentence asserts and judges it by the rule table: sentences of our own, per
+attribute, that must agree, be one step off, be the opposite, be negated, hedged, compared or about
+another condition, and sentences the rules must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BUNDLED
+
+from paincompare import catalogue
+from paincompare.check import article, finder
+from paincompare.check import signals as signal_words
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return catalogue.load(BUNDLED)
+
+
+@pytest.fixture(scope="module")
+def words(cat):
+    return signal_words.load(cat)
+
+
+def findings_of(cat, words, text: str, condition: frozenset[str] | None = None) -> list[finder.Finding]:
+    page = article.Article("test.md", tuple(article.parse(text, "markdown")))
+    return list(finder.check(cat, page, words, condition).findings)
+
+
+def verdict(cat, words, text: str, treatment: str, attribute: str) -> str | None:
+    """The verdict on one treatment and attribute of a short text (None: no finding at all)."""
+    given = {f.verdict for f in findings_of(cat, words, text) if f.treatment == treatment and f.attribute == attribute}
+    assert len(given) <= 1, given
+    return given.pop() if given else None
+
+
+CASES = [
+    # addiction: level none (acetaminophen), low (gabapentin), moderate (ketamine), high (opioids)
+    ("Acetaminophen is not addictive.", "acetaminophen", "addiction", "supported"),
+    ("Gabapentin carries no risk of addiction.", "gabapentin", "addiction", "contradicted"),  # its checked claim
+    ("Tramadol has a lower risk of addiction.", "tramadol", "addiction", "partly-supported"),
+    ("Ketamine is non-addictive.", "ketamine-infusion", "addiction", "contradicted"),
+    ("Oxycodone can lead to addiction.", "strong-opioids", "addiction", "supported"),
+    ("Tramadol is addictive.", "tramadol", "addiction", "supported"),
+    ("Kratom is less addictive than morphine.", "kratom", "addiction", "supported"),
+    ("Opioids are less addictive than tramadol.", "strong-opioids", "addiction", "contradicted"),
+    ("Paracetamol can be habit-forming.", "acetaminophen", "addiction", "unproven"),
+    # onset: ketamine hours, pregabalin days, physical therapy weeks, joint replacement months
+    ("Ketamine infusions work within hours.", "ketamine-infusion", "onset", "partly-supported"),
+    ("Pregabalin brings instant relief.", "pregabalin", "onset", "contradicted"),
+    ("Pregabalin works within hours.", "pregabalin", "onset", "partly-supported"),
+    ("Physical therapy gives immediate relief.", "exercise-therapy", "onset", "contradicted"),
+    ("With physiotherapy it takes several weeks to feel better.", "exercise-therapy", "onset", "supported"),
+    ("You will not feel an instant benefit from pregabalin.", "pregabalin", "onset", "supported"),
+    ("Knee replacement brings relief right away.", "joint-replacement", "onset", "contradicted"),
+    ("Duloxetine works fast.", "duloxetine", "onset", "unproven"),
+    # duration: epidural weeks, RFA months, joint replacement years, NSAIDs hours while taken
+    ("Radiofrequency ablation gives long-lasting relief.", "radiofrequency-ablation", "duration", "supported"),
+    ("An epidural gives relief for months.", "epidural-steroid", "duration", "partly-supported"),
+    ("Radiofrequency ablation gives relief for months.", "radiofrequency-ablation", "duration", "supported"),
+    ("A knee replacement gives lasting relief.", "joint-replacement", "duration", "supported"),
+    ("Acupuncture cures back pain for good.", "acupuncture", "duration", "contradicted"),
+    ("Ibuprofen does not cure arthritis.", "oral-nsaids", "duration", "supported"),
+    ("The relief from ketamine lasts for years.", "ketamine-infusion", "duration", "contradicted"),
+    ("Relief from an epidural lasts for weeks.", "epidural-steroid", "duration", "supported"),
+    # safety: massage lists no serious harms; cannabis and NSAIDs do
+    ("Massage has no side effects.", "massage", "safety", "contradicted"),
+    ("Massage usually causes no side effects.", "massage", "safety", "partly-supported"),
+    ("There are no side effects with massage.", "massage", "safety", "contradicted"),
+    ("Massage is safe.", "massage", "safety", "supported"),
+    ("Cannabis has minimal side effects.", "cannabinoids", "safety", "contradicted"),
+    ("Cannabis is relatively safe.", "cannabinoids", "safety", "partly-supported"),
+    ("Ibuprofen can cause stomach bleeding and kidney problems.", "oral-nsaids", "safety", "supported"),
+    ("CBD has no effect on the liver.", "cbd-products", "safety", "contradicted"),
+    ("Pregabalin should not be stopped suddenly because of withdrawal.", "pregabalin", "safety", "supported"),
+    # effectiveness: duloxetine small/moderate for fibromyalgia, CBD none for chronic pain
+    ("Duloxetine helps fibromyalgia pain.", "duloxetine", "effectiveness", "supported"),
+    (
+        "Duloxetine is a proven, highly effective treatment for fibromyalgia.",
+        "duloxetine",
+        "effectiveness",
+        "partly-supported",
+    ),
+    ("Paracetamol relieves low back pain.", "acetaminophen", "effectiveness", "contradicted"),
+    ("CBD does not relieve chronic pain.", "cbd-products", "effectiveness", "supported"),
+    ("Ketamine may help fibromyalgia.", "ketamine-infusion", "effectiveness", "unproven"),
+    ("Lidocaine infusions are effective for fibromyalgia.", "lidocaine-infusion", "effectiveness", "unproven"),
+    ("Stem cell injections regenerate worn cartilage.", "stem-cell-injections", "effectiveness", "unproven"),
+    ("TENS eliminates pain.", "tens", "effectiveness", "contradicted"),
+    # invasiveness: lidocaine infusion moderate, TENS none, spinal fusion major
+    ("A lidocaine infusion is minimally invasive.", "lidocaine-infusion", "invasiveness", "partly-supported"),
+    ("TENS is non-invasive.", "tens", "invasiveness", "supported"),
+    ("Spinal fusion is a non-invasive option.", "spinal-fusion", "invasiveness", "contradicted"),
+    ("An epidural is less invasive than surgery.", "epidural-steroid", "invasiveness", "supported"),
+    # cost: ketamine high, amitriptyline low
+    ("Ketamine infusions are expensive.", "ketamine-infusion", "cost", "supported"),
+    ("Ketamine infusions are affordable.", "ketamine-infusion", "cost", "partly-supported"),
+    ("Ketamine infusions are cheap.", "ketamine-infusion", "cost", "contradicted"),
+    ("Amitriptyline is cheap.", "amitriptyline", "cost", "supported"),
+    # approval: guideline stances for the condition; sold without a prescription
+    ("Acupuncture is recommended for low back pain.", "acupuncture", "approval", "contradicted"),
+    ("Acupuncture is not recommended for low back pain.", "acupuncture", "approval", "supported"),
+    ("Ibuprofen is sold over the counter.", "oral-nsaids", "approval", "supported"),
+]
+
+
+@pytest.mark.parametrize("sentence, treatment, attribute, expected", CASES)
+def test_each_attribute_is_judged_by_its_rule(cat, words, sentence, treatment, attribute, expected):
+    assert verdict(cat, words, sentence, treatment, attribute) == expected
+
+
+def test_every_verdict_is_given_by_the_rules():
+    assert {expected for *_rest, expected in CASES} == {"supported", "partly-supported", "unproven", "contradicted"}
+
+
+@pytest.mark.parametrize(
+    "sentence, treatment, attribute",
+    [
+        ("Chronic pain can affect your ability to work and exercise.", "exercise-therapy", "effectiveness"),
+        ("Pregabalin can help you sleep and may ease anxiety.", "pregabalin", "effectiveness"),
+        ("Surgery is rarely needed for back pain.", "spinal-fusion", "invasiveness"),
+        ("Painkillers are not enough for some people.", "acetaminophen", "effectiveness"),
+        ("COX-2 inhibitors are less likely to cause stomach problems than ibuprofen.", "oral-nsaids", "safety"),
+        ("Capsaicin patches are FDA approved for shingles pain.", "capsaicin-patch", "approval"),
+    ],
+)
+def test_sentences_the_rules_leave_alone(cat, words, sentence, treatment, attribute):
+    assert verdict(cat, words, sentence, treatment, attribute) in (None, "not-checked")
+
+
+def test_the_condition_chooses_the_finding(cat, words):
+    # acupuncture: small benefit for chronic low back pain (moderate), slight for knee osteoarthritis (low)
+    back = verdict(cat, words, "Acupuncture works for chronic back pain.", "acupuncture", "effectiveness")
+    knee = verdict(cat, words, "Acupuncture works for knee arthritis.", "acupuncture", "effectiveness")
+    assert (back, knee) == ("supported", "partly-supported")
+
+
+def test_the_condition_comes_from_the_heading_or_the_command_line(cat, words):
+    text = "# Acupuncture for knee arthritis\n\nAcupuncture works.\n"
+    assert {f.verdict for f in findings_of(cat, words, text) if f.attribute == "effectiveness"} == {"partly-supported"}
+    back = frozenset({"chronic-low-back-pain"})
+    assert {f.condition for f in findings_of(cat, words, text, back) if f.attribute == "effectiveness"} == {
+        "chronic-low-back-pain"
+    }
+
+
+def test_a_comparison_keeps_its_subject(cat, words):
+    found = findings_of(cat, words, "Unlike opioids, kratom is not addictive.")
+    assert {(f.treatment, f.verdict) for f in found if f.attribute == "addiction"} == {
+        ("kratom", "contradicted"),
+        ("strong-opioids", "not-checked"),
+    }
+
+
+def test_the_page_subject_survives_examples_and_passing_mentions(cat, words):
+    text = "# CBD oil\n\nThe THC-free oil carries no risk of addiction, though it is found in marijuana.\n"
+    found = findings_of(cat, words, text)
+    judged = {(f.treatment, f.verdict) for f in found if f.verdict != "not-checked"}
+    assert judged == {("cbd-products", "partly-supported")}, "THC and marijuana are said in passing"
+
+
+def test_an_abbreviation_the_page_defines_names_the_treatment(cat, words):
+    text = "Radiofrequency denervation (RFD) uses heat.\n\nRFD gives relief for months.\n"
+    found = findings_of(cat, words, text)
+    assert ("radiofrequency-ablation", "duration", "supported") in {
+        (f.treatment, f.attribute, f.verdict) for f in found
+    }
+
+
+@pytest.mark.parametrize("text", ["TENS units are non-invasive.", "Massage's effects are mild and temporary."])
+def test_plurals_and_possessives_name_the_treatment(cat, words, text):
+    assert {f.treatment for f in findings_of(cat, words, text)} & {"tens", "massage"}
+
+
+def test_every_verdict_explains_what_was_said_what_the_record_says_and_the_rule(cat, words):
+    (found,) = [f for f in findings_of(cat, words, "Ketamine infusions are cheap.") if f.attribute == "cost"]
+    assert found.explanation.startswith("The article says: cheap (cost: ")
+    assert "The catalogue: cost high" in found.explanation and "Contradicted:" in found.explanation
+    assert found.sources
