@@ -218,3 +218,28 @@ def test_check_on_a_huge_or_endless_input(run, tmp_path):
     for path in (str(huge), "/dev/zero"):
         result = run("check", path)
         assert result.returncode == 1 and "larger than 10 MiB, the most an article may be" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["balanced.html", "back-pain-leaflet.html", "nerve-pain-leaflet.txt"])
+def test_balanced_pages_raise_no_contradiction(cat, signals, name):
+    result = run_check(cat, signals, ARTICLES / name)
+    assert result.findings
+    assert [f.text for f in result.findings if f.verdict == "contradicted"] == []
+
+
+def test_a_balanced_leaflet_gets_verdicts_that_agree(cat, signals):
+    result = run_check(cat, signals, ARTICLES / "back-pain-leaflet.html")
+    agreed = {(f.treatment, f.attribute) for f in result.findings if f.verdict == "supported"}
+    assert {("strong-opioids", "addiction"), ("acupuncture", "approval"), ("exercise-therapy", "onset")} <= agreed
+    assert "spinal-fusion" not in {f.treatment for f in result.findings if f.text.startswith("Surgery")}
+    rfd = {
+        f.attribute for f in result.findings if f.treatment == "radiofrequency-ablation" and f.text.startswith("RFD")
+    }
+    assert "duration" in rfd, "the abbreviation the page defines names the treatment"
+
+
+def test_a_regenerative_clinic_page(cat, signals):
+    result = run_check(cat, signals, ARTICLES / "knee-clinic.md")
+    assert verdicts(result, "stem-cell-injections")["effectiveness"] == {"contradicted"}  # "clinically proven"
+    assert "unproven" in verdicts(result, "prp-injections")["effectiveness"]  # "rebuild worn cartilage"
+    assert "joint-replacement" not in {f.treatment for f in result.findings if f.text.startswith("Our treatments")}

@@ -106,7 +106,8 @@ def _ends(block: str) -> list[int]:
     ends = [
         found.end()
         for found in _SENTENCE_END.finditer(block)
-        if not block[found.end() : found.end() + 1].islower() and not _NEVER_LAST.search(block[: found.start()])
+        if not block[found.end() : found.end() + 1].islower()
+        and not _NEVER_LAST.search(block[max(0, found.start() - 8) : found.start()])
     ]
     return [*ends, len(block)]
 

@@ -11,7 +11,6 @@ after it; a clause ends at "but", "however", "although", a semicolon or a colon.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from paincompare.check.phrases import Match, Words, leftmost_longest
@@ -73,8 +72,11 @@ _MEANINGS = {
     ("approval", "otc"): "sold without a prescription",
 }
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 4
+_MARK = re.compile(r"\W")  # a punctuation mark, which does not count as a word in a window
 _UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
-_LASTING = ("last", "lasts", "lasted", "lasting", "maintain", "maintains", "maintained")
+LASTING = frozenset(  # words after which a number of weeks or months is how long relief lasts
+    ("last", "lasts", "lasted", "lasting", "maintain", "maintains", "maintained")
+)
 _NUMBER = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|many)$")
 _SURGERY = ("surgery", "surgical", "operation", "surgeries")
 
@@ -87,53 +89,48 @@ class _Scope:
         self.by_kind: dict[str, list[Match[Tag]]] = {}
         for cue in cues:
             self.by_kind.setdefault(cue.key.value, []).append(cue)
-        self.ends = [c.first for c in self.by_kind.get("end", [])]
-        pseudo = self.by_kind.get("pseudo", [])
-        self.pseudo = {i for p in pseudo for i in range(p.first, p.end)}
+        self.ends = [c.first for c in self.by_kind.get("end", ())]
+        if "pseudo" in self.by_kind and "negation" in self.by_kind:
+            pseudo = {i for p in self.by_kind["pseudo"] for i in range(p.first, p.end)}
+            self.by_kind["negation"] = [c for c in self.by_kind["negation"] if c.first not in pseudo]
 
     def has(self, kind: str) -> bool:
-        return bool(self.by_kind.get(kind))
+        return kind in self.by_kind
 
-    def clause(self, first: int, end: int) -> tuple[int, int]:
-        start = max((e + 1 for e in self.ends if e < first), default=0)
-        stop = min((e for e in self.ends if e >= end), default=len(self.said.words))
-        return start, stop
+    def _near(self, a: int, b: int, window: int) -> bool:
+        """Whether words a..b are in one clause, with fewer than `window` words (not marks) between."""
+        if any(a <= e < b for e in self.ends):
+            return False
+        return sum(1 for w in self.said.words[a:b] if not _MARK.match(w)) < window
 
-    def _words_between(self, a: int, b: int) -> int:
-        return sum(1 for w in self.said.words[a:b] if w[:1].isalnum())
+    def before(self, kind: str, first: int, window: int = _WINDOW_BEFORE) -> bool:
+        return any(c.end <= first and self._near(c.end, first, window) for c in self.by_kind.get(kind, ()))
 
-    def before(self, kind: str, first: int, end: int, window: int = _WINDOW_BEFORE) -> bool:
-        start, _stop = self.clause(first, end)
-        return any(
-            start <= c.first and c.end <= first and self._words_between(c.end, first) < window
-            for c in self.by_kind.get(kind, [])
-            if c.first not in self.pseudo
-        )
+    def after(self, kind: str, end: int) -> bool:
+        return any(end <= c.first and self._near(end, c.first, _WINDOW_AFTER) for c in self.by_kind.get(kind, ()))
 
-    def after(self, kind: str, first: int, end: int) -> bool:
-        _start, stop = self.clause(first, end)
-        return any(
-            end <= c.first < stop and self._words_between(end, c.first) < _WINDOW_AFTER
-            for c in self.by_kind.get(kind, [])
-        )
-
-    def negated(self, first: int, end: int) -> bool:
-        return self.before("negation", first, end)
+    def negated(self, first: int) -> bool:
+        return self.before("negation", first) and not self._partly(first)
 
     def hedged(self, first: int, end: int) -> bool:
-        return self.before("hedge", first, end) or self.after("hedge", first, end)
+        return self.before("hedge", first) or self.after("hedge", end) or self._partly(first)
 
-    def compared_part(self, first: int, end: int) -> bool:
+    def _partly(self, first: int) -> bool:
+        """ "It does not work for everyone": a negation of "everyone" says "not for some", a hedge."""
+        return any(self._near(min(c.first, first), max(c.first, first), 99) for c in self.by_kind.get("universal", ()))
+
+    def compared_part(self, first: int) -> bool:
         """Whether the words are said of the compared treatment: after "than" in the same clause."""
-        return self.before("than", first, end, window=len(self.said.words))
+        return self.before("than", first, window=len(self.said.words))
 
 
-def read(said: Words, matches: Iterable[Match[Tag]], names: list[Match[Tag]], about_condition: bool) -> list[Claim]:
-    """The claims a sentence makes, in the order it makes them."""
-    by_kind: dict[str, list[Match[Tag]]] = {"claim": [], "harm": [], "cue": []}
-    for match in matches:
-        if match.key.kind in by_kind:
-            by_kind[match.key.kind].append(match)
+def read(
+    said: Words, matches: dict[str, list[Match[Tag]]], names: list[Match[Tag]], about_condition: bool
+) -> list[Claim]:
+    """The claims a sentence makes, in the order it makes them, from the phrases found in it by kind."""
+    by_kind = {kind: matches.get(kind, []) for kind in ("claim", "harm", "cue")}
+    if not by_kind["claim"] and not by_kind["harm"] and LASTING.isdisjoint(said.words):
+        return []
     scope = _Scope(said, by_kind["cue"])
     named = {i for n in names for i in range(n.first, n.end)}
     claims = []
@@ -141,11 +138,7 @@ def read(said: Words, matches: Iterable[Match[Tag]], names: list[Match[Tag]], ab
         same = [m for m in by_kind["claim"] if m.key.attribute == attribute]
         for match in leftmost_longest(same):
             inside = _inside_another(match, by_kind["claim"])
-            if (
-                not inside
-                and named.isdisjoint(range(match.first, match.end))
-                and not scope.compared_part(match.first, match.end)
-            ):
+            if not inside and named.isdisjoint(range(match.first, match.end)) and not scope.compared_part(match.first):
                 claims.append(_claim(said, match, scope))
     claims += _lasting_for(said, scope, claims)
     claims += _harms(said, by_kind["harm"], scope, claims)
@@ -168,7 +161,7 @@ def _claim(said: Words, match: Match[Tag], scope: _Scope) -> Claim:
         match.key.value,
         words,
         match.first,
-        scope.negated(match.first, match.end),
+        scope.negated(match.first),
         scope.hedged(match.first, match.end),
         surgery=any(w.startswith(_SURGERY) for w in after_than),
     )
@@ -199,12 +192,12 @@ def _lasting_for(said: Words, scope: _Scope, claims: list[Claim]) -> list[Claim]
         return []
     words = said.words
     for i, word in enumerate(words):
-        if word not in _LASTING:
+        if word not in LASTING:
             continue
         for j in range(i + 1, min(i + 6, len(words))):
             unit = _UNITS.get(words[j].rstrip("s"))
             if unit and _NUMBER.match(words[j - 1]):
-                return [Claim("duration", unit, " ".join(words[i : j + 1]), i, scope.negated(i, j + 1), False)]
+                return [Claim("duration", unit, " ".join(words[i : j + 1]), i, scope.negated(i), False)]
     return []
 
 
@@ -214,9 +207,9 @@ def _harms(said: Words, harms: list[Match[Tag]], scope: _Scope, claims: list[Cla
     said_harms: dict[bool, dict[str, tuple[str, ...]]] = {True: {}, False: {}}
     first: dict[bool, int] = {}
     for match in leftmost_longest(harms):
-        if match.first in taken or scope.before("reducing", match.first, match.end):
+        if match.first in taken or scope.before("reducing", match.first):
             continue  # "less likely to cause stomach problems": a comparison the record cannot judge
-        negated = scope.negated(match.first, match.end)
+        negated = scope.negated(match.first)
         said_harms[negated].setdefault(match.key.value, tuple(_stems(match.key.attribute)))
         first.setdefault(negated, match.first)
     return [

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from paincompare import findings, query
 from paincompare import models as m
@@ -125,12 +125,21 @@ _COMPARING = {
     *[("rather", "than"), ("need", "for"), ("reliance", "on"), ("dependence", "on"), ("contrast", "to")],
     *[("stop", "taking"), ("stopped", "taking"), ("stopping",), ("quit",), ("quitting",), ("wean", "off")],
 }
-_COMPARING_LAST = {words[-1] for words in _COMPARING}
 # Words before a name that make it an example ("drugs like oxycodone"), or a passing mention, which
 # is never what a sentence is about while the page has a subject ("associated with marijuana")
 _EXAMPLE = {("like",), ("such", "as"), ("including",), ("e", ".", "g", ".")}
 _PASSING = {("from",), ("off",), ("after",), ("associated", "with"), ("linked", "to"), ("found", "in")}
 _MODIFIERS = {"prescription", "other", "traditional", "strong", "conventional", "common", "oral", "the", "a", "many"}
+
+
+# The phrases above by their last word, with the role each gives: one look-up per name
+_ROLE_BEFORE: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _role_given in [
+    *((w, "compared") for w in _COMPARING),
+    *((w, "example") for w in _EXAMPLE),
+    *((w, "passing") for w in _PASSING),
+]:
+    _ROLE_BEFORE.setdefault(_words[-1], []).append((_words, _role_given))
 
 
 class Mention(NamedTuple):
@@ -159,11 +168,10 @@ def said_of(text: str) -> Words:
 
 def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tuple[str, ...]]) -> Read:
     by_kind: dict[str, list[Match[Tag]]] = {}
-    matches = index.every(said)
-    for match in matches:
+    for match in index.every(said):
         by_kind.setdefault(match.key.kind, []).append(match)
-    names = leftmost_longest(by_kind.get("name", []) + _abbreviated(said, abbreviations))
-    names.sort(key=lambda n: n.first)
+    abbreviated = _abbreviated(said, abbreviations)
+    names = leftmost_longest(sorted(by_kind.get("name", []) + abbreviated) if abbreviated else by_kind.get("name", []))
     _define_abbreviations(said, names, abbreviations)
     cues: dict[str, set[int]] = {}
     for cue in by_kind.get("cue", []):
@@ -179,12 +187,18 @@ def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tup
         mentions,
         sorted(spoken_of, key=m.ATTRIBUTES.rank),
         conditions,
-        claim_reader.read(said, matches, names, bool(conditions)),
+        claim_reader.read(said, by_kind, names, bool(conditions)),
         {(c.key.value, c.key.position) for c in checked if not _denied(c, negations)},
-        bool(_PRONOUNS.intersection(said.words)),
+        _pronoun_first(said, names),
         not names and any(i < 3 for i in cues.get("other-subject", ())),
         bool(cues.get("some-condition")),
     )
+
+
+def _pronoun_first(said: Words, names: list[Match[Tag]]) -> bool:
+    """Whether "it", "this" or "they" comes before any name: the sentence speaks of the one before."""
+    until = names[0].first if names else len(said.words)
+    return not _PRONOUNS.isdisjoint(said.words[:until])
 
 
 def _denied(match: Match[Tag], negations: list[Match[Tag]]) -> bool:
@@ -193,6 +207,8 @@ def _denied(match: Match[Tag], negations: list[Match[Tag]]) -> bool:
 
 
 def _abbreviated(said: Words, abbreviations: dict[str, tuple[str, ...]]) -> list[Match[Tag]]:
+    if not abbreviations or abbreviations.keys().isdisjoint(said.words):
+        return []
     return [Match(i, i + 1, Tag("name", ids=abbreviations[w])) for i, w in enumerate(said.words) if w in abbreviations]
 
 
@@ -221,13 +237,11 @@ def _before_name(said: Words, first: int) -> str:
         start -= 1
     if start > 1 and said.words[start - 1] == "." and said.words[start - 2] == "vs":
         start -= 1
-    if start and said.words[start - 1] in _COMPARING_LAST:
-        if any(tuple(said.before(start, len(words))) == words for words in _COMPARING):
-            return "compared"
-    if any(tuple(said.before(start, len(words))) == words for words in _EXAMPLE):
-        return "example"
-    if any(tuple(said.before(start, len(words))) == words for words in _PASSING):
-        return "passing"
+    if not start:
+        return "subject"
+    for words, role in _ROLE_BEFORE.get(said.words[start - 1], ()):
+        if tuple(said.before(start, len(words))) == words:
+            return role
     return "subject"
 
 
@@ -280,13 +294,14 @@ def check(
     facts = _facts(catalogue)
     page = _Page(tuple(sorted(condition)) if condition else ())
     abbreviations: dict[str, tuple[str, ...]] = {}
+    memo: dict[tuple[object, ...], Any] = {}  # the judge's rules, applied once per claim, record and scope
     found: list[Finding] = []
     for paragraph in article.paragraphs:
         reads = [read_sentence(said_of(s.text), index, abbreviations) for s in paragraph.sentences]
         if paragraph.is_heading:
             page.heading(reads[0])
             continue
-        found += _paragraph(paragraph, reads, page, catalogue, by_id, facts)
+        found += _paragraph(paragraph, reads, page, catalogue, by_id, facts, memo)
     return CheckResult(article, tuple(found))
 
 
@@ -297,6 +312,7 @@ def _paragraph(
     catalogue: m.Catalogue,
     by_id: dict[str, m.Treatment],
     facts: Callable[[m.Treatment, str], tuple[str, tuple[str, ...]]],
+    memo: dict[tuple[object, ...], Any],
 ) -> list[Finding]:
     found: list[Finding] = []
     carried: tuple[str, ...] = ()
@@ -309,7 +325,7 @@ def _paragraph(
         compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
         named = {i for mention in read.mentions for i in mention.match.key.ids}
         for tid in dict.fromkeys((*subjects, *named)):
-            context = Context(catalogue, conditions, compared if compared and compared.id != tid else None)
+            context = Context(catalogue, conditions, compared if compared and compared.id != tid else None, memo)
             found += _findings(sentence, read, by_id[tid], subjects, context, facts, explicit=tid in named)
     return found
 
@@ -344,8 +360,8 @@ def _findings(
     subject = t.id in subjects
     result: list[Finding] = []
     covered: set[str] = set()
-    for i, claim in enumerate(t.claims):
-        if subject and claim.attribute and (t.id, i) in read.checked:
+    for i, claim in enumerate(t.claims if subject and read.checked else ()):
+        if claim.attribute and (t.id, i) in read.checked:
             result.append(
                 Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
             )
@@ -368,6 +384,8 @@ def _findings(
 
 def _judged(read: Read, t: m.Treatment, subjects: tuple[str, ...], context: Context) -> dict[str, Verdict]:
     """Each attribute's verdict from the claims the sentence makes of this treatment: the gravest."""
+    if not read.claims:
+        return {}
     verdicts: dict[str, list[Verdict]] = {}
     for claim in read.claims:
         if not _claim_is_about(claim, t.id, read, subjects):

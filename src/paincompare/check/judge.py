@@ -28,6 +28,7 @@ class Context(NamedTuple):
     catalogue: m.Catalogue
     conditions: tuple[str, ...]  # condition ids the sentence, paragraph, heading or page is about; () any
     compared: m.Treatment | None  # the other record of a comparison ("less addictive than opioids")
+    memo: dict[tuple[object, ...], _Ruled | None]  # rules already applied in this run: an article repeats itself
 
 
 class Verdict(NamedTuple):
@@ -47,7 +48,21 @@ class _Ruled(NamedTuple):
 
 def judge(claim: Claim, t: m.Treatment, context: Context) -> Verdict | None:
     """The verdict on one claim about one record, or None when the record has nothing to judge it by."""
-    ruled = _RULES[claim.attribute](claim, t, context)
+    other = context.compared.id if context.compared else None
+    key = (
+        claim.attribute,
+        claim.value,
+        claim.negated,
+        claim.hedged,
+        claim.harms,
+        claim.surgery,
+        t.id,
+        context.conditions,
+        other,
+    )
+    if key not in context.memo:
+        context.memo[key] = _RULES[claim.attribute](claim, t, context)
+    ruled = context.memo[key]
     if ruled is None:
         return None
     said = f"{claim.words} ({claim.attribute}: {claim.meaning()})"
@@ -243,7 +258,7 @@ def _strength_rule(value: str, e: m.Evidence) -> str:
     if value == "strong":
         return SUPPORTED if e.benefit in _STRONG_BENEFIT and sure else PARTLY
     if value == "may":
-        return SUPPORTED
+        return SUPPORTED if good else PARTLY
     return SUPPORTED if good and sure else PARTLY
 
 

@@ -107,20 +107,20 @@ class Phrases(Generic[K]):
         self._stems: dict[str, list[_Phrase[K]]] = {}
         for entry in stems:
             self._stems.setdefault(entry.words[0][: self._prefix], []).append(entry)
-        # every word a phrase can start with: one set intersection per sentence skips the rest
+        # every word a phrase can start with, and each word seen: whether it starts one, which stems it has
         self._starts = frozenset(self._words) | {a for a, _b in self._pairs} | frozenset(self._stemmed_pairs)
+        self._known: dict[str, tuple[bool, tuple[K, ...]]] = {}
 
     def every(self, said: Words, since: int = 0) -> list[Match[K]]:
         """Every phrase said from word `since` on, in order, overlaps included (longest first at a word)."""
-        words, count, prefix = said.words, len(said.words), self._prefix
-        starts = self._starts.intersection(words)
-        stems = self._stems.keys() & {word[:prefix] for word in words} if self._stems else set()
+        words, count, known = said.words, len(said.words), self._known
         found: list[Match[K]] = []
-        if not starts and not stems:
-            return found
         for i in range(since, count):
             word = words[i]
-            if word in starts:
+            seen = known.get(word)
+            if seen is None:  # what a word can start, worked out once: an article repeats its words
+                seen = known[word] = (word in self._starts, self._stemmed(word))
+            if seen[0]:
                 if i + 1 < count:
                     for entry in self._pairs.get((word, words[i + 1]), ()):
                         if _said_at(entry, said, i):
@@ -129,9 +129,14 @@ class Phrases(Generic[K]):
                         if _said_at(entry, said, i):
                             found.append(Match(i, i + 2, entry.key))
                 found += [Match(i, i + 1, key) for key in self._words.get(word, ())]
-            if stems and word[:prefix] in stems:
-                found += [Match(i, i + 1, e.key) for e in self._stems[word[:prefix]] if word.startswith(e.words[0])]
+            if seen[1]:
+                found += [Match(i, i + 1, key) for key in seen[1]]
         return found
+
+    def _stemmed(self, word: str) -> tuple[K, ...]:
+        """The keys of the one-word stems a word starts with ("addict*" for "addictive")."""
+        entries = self._stems.get(word[: self._prefix], ()) if self._prefix else ()
+        return tuple(e.key for e in entries if word.startswith(e.words[0]))
 
 
 def _said_at(entry: _Phrase[K], said: Words, i: int) -> bool:
