@@ -295,9 +295,18 @@ def check(
     page = _Page(tuple(sorted(condition)) if condition else ())
     abbreviations: dict[str, tuple[str, ...]] = {}
     memo: dict[tuple[object, ...], Any] = {}  # the judge's rules, applied once per claim, record and scope
+    read_before: dict[tuple[str, int], Read] = {}  # a page repeats its menus, calls to action and claims
     found: list[Finding] = []
+
+    def read(text: str) -> Read:
+        """A sentence read once per page (with the abbreviations known so far): reading is pure."""
+        key = (text, len(abbreviations))
+        if key not in read_before:
+            read_before[key] = read_sentence(said_of(text), index, abbreviations)
+        return read_before[key]
+
     for paragraph in article.paragraphs:
-        reads = [read_sentence(said_of(s.text), index, abbreviations) for s in paragraph.sentences]
+        reads = [read(s.text) for s in paragraph.sentences]
         if paragraph.is_heading:
             page.heading(reads[0])
             continue
