@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -62,7 +63,7 @@ def write_article(folder: Path, size: int = 100 * 1024, distinct: bool = False) 
     numbers each copy's sentences, so no sentence is said twice and none is read from check's
     memory of the page (the cost of reading every sentence afresh)."""
     text = "".join((ARTICLES / name).read_text(encoding="utf-8") + "\n" for name in ("promotional.md",))
-    copies = [text.replace(". ", f" {n}. ") if distinct else text for n in range(size // len(text) + 1)]
+    copies = [re.sub(r"([.:])(\s)", rf" {n}\1\2", text) if distinct else text for n in range(size // len(text) + 1)]
     path = folder / f"article-{size // 1024}k{'-distinct' if distinct else ''}.md"
     path.write_text("".join(copies)[:size], encoding="utf-8")
     return path
