@@ -39,6 +39,7 @@ def test_every_enumeration_is_a_models_scale():
         ("treatment", "category"): m.CATEGORIES,
         ("source", "kind"): m.SOURCE_KINDS,
         ("claim", "attribute"): m.ATTRIBUTES,
+        ("approval", "status"): m.APPROVAL_STATUSES,
     }
     for (record, field), scale in pairs.items():
         assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)

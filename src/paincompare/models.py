@@ -261,6 +261,20 @@ class Claim(NamedTuple):
     match: tuple[str, ...] | None  # phrases that find the claim in an article, paraphrases included
 
 
+# US regulatory status (FDA) of a treatment for pain: approved for the conditions listed; approved
+# only for other uses (pain is off-label); or not approved for any use.
+APPROVAL_STATUSES = Scale("approval status", ("approved", "other-use", "not-approved"))
+
+
+class Approval(NamedTuple):
+    """What the regulator has approved it for (paincompare check judges "FDA approved" by it)."""
+
+    status: str
+    conditions: tuple[str, ...]  # condition ids the approval covers; empty unless approved
+    short: str
+    sources: tuple[str, ...]
+
+
 class Treatment(NamedTuple):
     id: str
     name: str
@@ -276,12 +290,14 @@ class Treatment(NamedTuple):
     guidelines: tuple[GuidelineStance, ...]
     cost: Cost
     claims: tuple[Claim, ...]
+    approval: Approval | None
     reviewed: dt.date
 
     def cited_sources(self) -> list[str]:
         """Every source id this record cites, in the order the fields are written, once each."""
         blocks: list[Any] = [self.how_given, self.addiction_risk, self.onset, self.duration, self.invasiveness]
         blocks += [*self.evidence, self.side_effects, *self.guidelines, self.cost, *self.claims]
+        blocks += [self.approval] if self.approval else []
         seen: dict[str, None] = {}
         for block in blocks:
             if isinstance(block, GuidelineStance):

@@ -194,6 +194,12 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("attribute", word(m.ATTRIBUTES), required=False),
         Field("match", TEXTS, required=False),
     ),
+    m.Approval: (
+        Field("status", word(m.APPROVAL_STATUSES)),
+        Field("conditions", items(CONDITION)),
+        Field("short", SHORT),
+        Field("sources", SOURCES),
+    ),
     m.Treatment: (
         Field("id", SLUG),
         Field("name", TEXT),
@@ -209,6 +215,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("guidelines", items(record(m.GuidelineStance))),
         Field("cost", record(m.Cost)),
         Field("claims", items(record(m.Claim))),
+        Field("approval", record(m.Approval), required=False),
         Field("reviewed", DATE),
     ),
 }

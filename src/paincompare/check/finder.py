@@ -256,8 +256,9 @@ def comparing(said: Words, first: int) -> bool:
 class _Page:
     """What the article has said so far: its subject and conditions, heading by heading."""
 
-    def __init__(self, fixed: tuple[str, ...]) -> None:
+    def __init__(self, fixed: tuple[str, ...], catalogue: m.Catalogue) -> None:
         self.fixed = fixed  # --condition
+        self.catalogue = catalogue
         self.subject: tuple[str, ...] = ()
         self.conditions: tuple[str, ...] = ()
         self.heading_subject: tuple[str, ...] = ()
@@ -272,14 +273,15 @@ class _Page:
     def conditions_for(self, read: Read, paragraph: tuple[str, ...]) -> tuple[str, ...]:
         if read.any_condition and not self.fixed:
             return ()
-        return (
-            self.fixed
-            or read.conditions
-            or paragraph
-            or self.heading_conditions
-            or self.conditions
-            or ("chronic-pain",)
-        )
+        found = self.fixed or read.conditions or paragraph or self.heading_conditions or self.conditions
+        return self._narrowest(found) or ("chronic-pain",)
+
+    def _narrowest(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """ "nerve pain after shingles": the narrower of two conditions, one under the other, is meant."""
+        if len(ids) < 2:
+            return ids
+        above = {b for c in ids for b in query.broader(self.catalogue, c)[1:]}
+        return tuple(c for c in ids if c not in above)
 
 
 def check(
@@ -292,7 +294,7 @@ def check(
     by_id = {t.id: t for t in catalogue.treatments}
     index = phrases(catalogue, signals)
     facts = _facts(catalogue)
-    page = _Page(tuple(sorted(condition)) if condition else ())
+    page = _Page(tuple(sorted(condition)) if condition else (), catalogue)
     abbreviations: dict[str, tuple[str, ...]] = {}
     memo: dict[tuple[object, ...], Any] = {}  # the judge's rules, applied once per claim, record and scope
     read_before: dict[tuple[str, int], Read] = {}  # a page repeats its menus, calls to action and claims
@@ -334,7 +336,8 @@ def _paragraph(
         compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
         named = {i for mention in read.mentions for i in mention.match.key.ids}
         for tid in dict.fromkeys((*subjects, *named)):
-            context = Context(catalogue, conditions, compared if compared and compared.id != tid else None, memo)
+            other = compared if compared and compared.id != tid else None
+            context = Context(catalogue, conditions, other, memo, bool(read.conditions) and not page.fixed)
             found += _findings(sentence, read, by_id[tid], subjects, context, facts, explicit=tid in named)
     return found
 

@@ -29,6 +29,7 @@ class Context(NamedTuple):
     conditions: tuple[str, ...]  # condition ids the sentence, paragraph, heading or page is about; () any
     compared: m.Treatment | None  # the other record of a comparison ("less addictive than opioids")
     memo: dict[tuple[object, ...], _Ruled | None]  # rules already applied in this run: an article repeats itself
+    said: bool = False  # the conditions are named in the sentence itself (not its paragraph or page)
 
 
 class Verdict(NamedTuple):
@@ -350,6 +351,8 @@ _AGAINST = ("not-recommended", "do-not-offer")
 def _approval(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     if claim.value == "otc":
         return _over_the_counter(claim, t)
+    if claim.value == "approved":
+        return _regulator(claim, t, context)
     if claim.value != "recommended":
         return None
     conditions = frozenset(context.conditions) if context.conditions else None
@@ -367,6 +370,25 @@ def _approval(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
         backing, against = against, backing
     verdict = PARTLY if backing and against else SUPPORTED if backing else CONTRADICTED if against else UNPROVEN
     return _Ruled(_soften(verdict, claim), record, "the guidelines' stances for the condition", sources)
+
+
+def _regulator(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
+    """ "FDA approved (for X)": against the record's approval, for the conditions in play."""
+    a = t.approval
+    if a is None:
+        return None
+    record = f"{a.short}"
+    if a.status != "approved":
+        verdict = SUPPORTED if claim.negated else CONTRADICTED
+        return _Ruled(_soften(verdict, claim), record, "the record's approval status", a.sources)
+    covered = query.narrower(context.catalogue, a.conditions)
+    asked = context.conditions or ("chronic-pain",)
+    inside = [c for c in asked if c in covered]
+    verdict = SUPPORTED if len(inside) == len(asked) else PARTLY if inside or not context.said else CONTRADICTED
+    if claim.negated:
+        verdict = CONTRADICTED if inside else PARTLY
+    names = ", ".join(context.catalogue.conditions[c].name for c in asked)
+    return _Ruled(_soften(verdict, claim), record, f"approved uses, against {names}", a.sources)
 
 
 def _over_the_counter(claim: Claim, t: m.Treatment) -> _Ruled | None:
