@@ -184,3 +184,21 @@ def test_every_verdict_explains_what_was_said_what_the_record_says_and_the_rule(
     assert found.explanation.startswith("The article says: cheap (cost: ")
     assert "The catalogue: cost high" in found.explanation and "Contradicted:" in found.explanation
     assert found.sources
+
+
+def test_it_in_the_next_sentence_is_the_first_subject_not_a_name_said_later(cat, words):
+    text = (
+        "A spinal cord stimulator is an option for people who found no relief with back surgery. "
+        "It reduces pain in most patients.\n"
+    )
+    second = [f for f in findings_of(cat, words, text) if f.text.startswith("It reduces")]
+    assert {f.treatment for f in second} == {"spinal-cord-stimulation"}
+
+
+def test_a_negated_benefit_with_no_finding_is_left_unjudged(cat, words):
+    assert verdict(
+        cat, words, "Epidural injections do not help long-term back pain.", "epidural-steroid", "effectiveness"
+    ) in (
+        "not-checked",
+        None,
+    )

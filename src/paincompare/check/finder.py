@@ -331,7 +331,7 @@ def _paragraph(
     for sentence, read in zip(paragraph.sentences, reads):
         subjects = _subjects(read, carried or page.heading_subject or page.subject)
         if any(mention.role != "compared" for mention in read.mentions):
-            carried = subjects
+            carried = _first_subject(read, subjects)
         conditions = page.conditions_for(read, in_paragraph)
         compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
         named = {i for mention in read.mentions for i in mention.match.key.ids}
@@ -340,6 +340,19 @@ def _paragraph(
             context = Context(catalogue, conditions, other, memo, bool(read.conditions) and not page.fixed)
             found += _findings(sentence, read, by_id[tid], subjects, context, facts, explicit=tid in named)
     return found
+
+
+def _first_subject(read: Read, subjects: tuple[str, ...]) -> tuple[str, ...]:
+    """What "it" in the next sentence means: the sentence's first subject, with any names listed with
+    it ("Gabapentin and pregabalin ... They"), not one named later in passing."""
+    named = [mn for mn in read.mentions if any(i in subjects for i in mn.match.key.ids)]
+    if not named:
+        return subjects
+    first = named[0]
+    kept = [
+        i for mn in named if mn is first or _listed_with(read, mn, first.match.key.ids[0]) for i in mn.match.key.ids
+    ]
+    return tuple(dict.fromkeys(kept))
 
 
 def _subjects(read: Read, before: tuple[str, ...]) -> tuple[str, ...]:

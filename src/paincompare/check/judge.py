@@ -272,16 +272,17 @@ def _effectiveness(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | N
     worst: _Ruled | None = None
     for condition in context.conditions or (None,):
         ruled = _effect_for(value, t, context, condition)
-        if worst is None or GRAVITY.index(ruled.verdict) < GRAVITY.index(worst.verdict):
+        if ruled and (worst is None or GRAVITY.index(ruled.verdict) < GRAVITY.index(worst.verdict)):
             worst = ruled
     return worst
 
 
-def _effect_for(value: str, t: m.Treatment, context: Context, condition: str | None) -> _Ruled:
+def _effect_for(value: str, t: m.Treatment, context: Context, condition: str | None) -> _Ruled | None:
     name = context.catalogue.conditions[condition].name if condition else "the conditions it is used for"
     best = _best(t, context, condition)
-    if best is None:
-        return _Ruled(UNPROVEN, f"no finding for {name}.", "a benefit asserted where the record has no trials", ())
+    if best is None:  # a benefit claimed without trials is unproven; "it does not help" cannot be judged
+        rule = "a benefit asserted where the record has no trials"
+        return None if value == "none" else _Ruled(UNPROVEN, f"no finding for {name}.", rule, ())
     e, other_scope = best
     sure = e.certainty.replace("-", " ") if e.certainty else "no trials"
     where = context.catalogue.conditions[e.condition].name
