@@ -109,6 +109,8 @@ CASES = [
     ("Ketamine is FDA approved for chronic pain.", "ketamine-infusion", "approval", "contradicted"),
     ("Low-dose naltrexone may not be FDA approved for pain.", "low-dose-naltrexone", "approval", "supported"),
     ("Tramadol is FDA approved.", "tramadol", "approval", "not-checked"),  # the record holds no approval
+    ("Kratom is approved for nothing, and regulators warn against it.", "kratom", "approval", "supported"),
+    ("That cannabis is addictive is a myth.", "cannabinoids", "addiction", "contradicted"),
 ]
 
 

@@ -90,9 +90,9 @@ class _Scope:
         for cue in cues:
             self.by_kind.setdefault(cue.key.value, []).append(cue)
         self.ends = [c.first for c in self.by_kind.get("end", ())]
-        if "pseudo" in self.by_kind and "negation" in self.by_kind:
-            pseudo = {i for p in self.by_kind["pseudo"] for i in range(p.first, p.end)}
-            self.by_kind["negation"] = [c for c in self.by_kind["negation"] if c.first not in pseudo]
+        pseudo = {i for p in self.by_kind.get("pseudo", ()) for i in range(p.first, p.end)}
+        for kind in ("negation", "negation-after") if pseudo else ():
+            self.by_kind[kind] = [c for c in self.by_kind.get(kind, ()) if c.first not in pseudo]
 
     def has(self, kind: str) -> bool:
         return kind in self.by_kind
@@ -109,8 +109,9 @@ class _Scope:
     def after(self, kind: str, end: int) -> bool:
         return any(end <= c.first and self._near(end, c.first, _WINDOW_AFTER) for c in self.by_kind.get(kind, ()))
 
-    def negated(self, first: int) -> bool:
-        return self.before("negation", first) and not self._partly(first)
+    def negated(self, first: int, end: int) -> bool:
+        said = self.before("negation", first) or self.after("negation-after", end)
+        return said and not self._partly(first)
 
     def hedged(self, first: int, end: int) -> bool:
         return self.before("hedge", first) or self.after("hedge", end) or self._partly(first)
@@ -161,7 +162,7 @@ def _claim(said: Words, match: Match[Tag], scope: _Scope) -> Claim:
         match.key.value,
         words,
         match.first,
-        scope.negated(match.first),
+        scope.negated(match.first, match.end),
         scope.hedged(match.first, match.end),
         surgery=any(w.startswith(_SURGERY) for w in after_than),
     )
@@ -197,7 +198,7 @@ def _lasting_for(said: Words, scope: _Scope, claims: list[Claim]) -> list[Claim]
         for j in range(i + 1, min(i + 6, len(words))):
             unit = _UNITS.get(words[j].rstrip("s"))
             if unit and _NUMBER.match(words[j - 1]):
-                return [Claim("duration", unit, " ".join(words[i : j + 1]), i, scope.negated(i), False)]
+                return [Claim("duration", unit, " ".join(words[i : j + 1]), i, scope.negated(i, j + 1), False)]
     return []
 
 
@@ -209,7 +210,7 @@ def _harms(said: Words, harms: list[Match[Tag]], scope: _Scope, claims: list[Cla
     for match in leftmost_longest(harms):
         if match.first in taken or scope.before("reducing", match.first):
             continue  # "less likely to cause stomach problems": a comparison the record cannot judge
-        negated = scope.negated(match.first)
+        negated = scope.negated(match.first, match.end)
         said_harms[negated].setdefault(match.key.value, tuple(_stems(match.key.attribute)))
         first.setdefault(negated, match.first)
     return [

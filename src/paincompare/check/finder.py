@@ -181,7 +181,7 @@ def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tup
     spoken_of = {a.key.value for a in by_kind.get("attribute", []) if name_words.isdisjoint(range(a.first, a.end))}
     conditions = tuple(dict.fromkeys(c.key.value for c in leftmost_longest(by_kind.get("condition", []))))
     checked = by_kind.get("checked", [])
-    negations = [c for c in by_kind.get("cue", []) if c.key.value == "negation"]
+    negations = [c for c in by_kind.get("cue", []) if c.key.value in ("negation", "negation-after")]
     return Read(
         said,
         mentions,
@@ -202,8 +202,14 @@ def _pronoun_first(said: Words, names: list[Match[Tag]]) -> bool:
 
 
 def _denied(match: Match[Tag], negations: list[Match[Tag]]) -> bool:
-    """A checked claim's phrase with a negation in the four words before it ("do not give lasting relief")."""
-    return any(n.end <= match.first and match.first - n.end < 4 for n in negations)
+    """A checked claim's phrase with a negation in the four words before it ("do not give lasting relief"),
+    or one said after it ("FDA approved for nothing", "is a myth")."""
+    return any(
+        n.end <= match.first and match.first - n.end < 4
+        if n.key.value == "negation"
+        else match.end <= n.first and n.first - match.end < 4
+        for n in negations
+    )
 
 
 def _abbreviated(said: Words, abbreviations: dict[str, tuple[str, ...]]) -> list[Match[Tag]]:
