@@ -117,11 +117,12 @@ def _text_blocks(text: str, markdown: bool) -> list[tuple[int, str, bool]]:
     blocks: list[tuple[int, str, bool]] = []
     current: list[str] = []
     start = 0
+    item = False  # a list item is never a heading, however short
 
     def close() -> None:
         if current:
             joined = "\n".join(current)
-            blocks.append((start, joined, _looks_like_heading(current)))
+            blocks.append((start, joined, _looks_like_heading(current) and not item))
             current.clear()
 
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -144,6 +145,9 @@ def _text_blocks(text: str, markdown: bool) -> list[tuple[int, str, bool]]:
         if _BULLET.match(line):
             close()
             line = _BULLET.sub("", line)
+            item = True
+        elif not current:
+            item = False
         if not current:
             start = number
         current.append(line.strip())

@@ -124,6 +124,7 @@ _COMPARING = {
     *[("instead", "of"), ("compared", "with"), ("compared", "to"), ("alternative", "to"), ("alternatives", "to")],
     *[("rather", "than"), ("need", "for"), ("reliance", "on"), ("dependence", "on"), ("contrast", "to")],
     *[("stop", "taking"), ("stopped", "taking"), ("stopping",), ("quit",), ("quitting",), ("wean", "off")],
+    *[("without",)],
 }
 # Words before a name that make it an example ("drugs like oxycodone"), or a passing mention, which
 # is never what a sentence is about while the page has a subject ("associated with marijuana")
@@ -187,12 +188,17 @@ def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tup
         mentions,
         sorted(spoken_of, key=m.ATTRIBUTES.rank),
         conditions,
-        claim_reader.read(said, by_kind, names, bool(conditions)),
+        [] if _asks(said) else claim_reader.read(said, by_kind, names, bool(conditions)),
         {(c.key.value, c.key.position) for c in checked if not _denied(c, negations)},
         _pronoun_first(said, names),
         not names and any(i < 3 for i in cues.get("other-subject", ())),
         bool(cues.get("some-condition")),
     )
+
+
+def _asks(said: Words) -> bool:
+    """A question asserts nothing ("Is gabapentin addictive?")."""
+    return bool(said.words) and said.words[-1] == "?"
 
 
 def _pronoun_first(said: Words, names: list[Match[Tag]]) -> bool:
@@ -269,6 +275,7 @@ class _Page:
         self.conditions: tuple[str, ...] = ()
         self.heading_subject: tuple[str, ...] = ()
         self.heading_conditions: tuple[str, ...] = ()
+        self.lead_in: tuple[str, ...] = ()  # the subject of a line ending in ':' that leads into a list
 
     def heading(self, read: Read) -> None:
         named = tuple(dict.fromkeys(i for mention in read.mentions for i in mention.match.key.ids))
@@ -317,6 +324,7 @@ def check(
         reads = [read(s.text) for s in paragraph.sentences]
         if paragraph.is_heading:
             page.heading(reads[0])
+            page.lead_in = ()
             continue
         found += _paragraph(paragraph, reads, page, catalogue, by_id, facts, memo)
     return CheckResult(article, tuple(found))
@@ -332,12 +340,14 @@ def _paragraph(
     memo: dict[tuple[object, ...], Any],
 ) -> list[Finding]:
     found: list[Finding] = []
-    carried: tuple[str, ...] = ()
+    carried: tuple[str, ...] = page.lead_in
     in_paragraph = tuple(dict.fromkeys(c for r in reads for c in r.conditions))
     for sentence, read in zip(paragraph.sentences, reads):
         subjects = _subjects(read, carried or page.heading_subject or page.subject)
         if any(mention.role != "compared" for mention in read.mentions):
             carried = _first_subject(read, subjects)
+        if sentence.text.endswith(":"):  # "Benefits of CBD cream:" speaks of what the list after it says
+            page.lead_in = subjects
         conditions = page.conditions_for(read, in_paragraph)
         compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
         named = {i for mention in read.mentions for i in mention.match.key.ids}
