@@ -207,7 +207,9 @@ def test_a_negated_benefit_with_no_finding_is_left_unjudged(cat, words):
 
 
 def test_a_list_speaks_of_what_the_line_leading_into_it_names(cat, words):
-    text = "# Relief without opioids\n\nBenefits of CBD cream:\n\n- Fast-acting relief\n- Non-addictive\n- No side effects"
+    text = (
+        "# Relief without opioids\n\nBenefits of CBD cream:\n\n- Fast-acting relief\n- Non-addictive\n- No side effects"
+    )
     found = {(f.treatment, f.attribute, f.verdict) for f in findings_of(cat, words, text) if f.verdict != "not-checked"}
     assert ("cbd-products", "safety", "contradicted") in found
     assert "strong-opioids" not in {t for t, _a, _v in found}, "'without opioids' only compares"
