@@ -243,3 +243,12 @@ def test_a_regenerative_clinic_page(cat, signals):
     assert verdicts(result, "stem-cell-injections")["effectiveness"] == {"contradicted"}  # "clinically proven"
     assert "unproven" in verdicts(result, "prp-injections")["effectiveness"]  # "rebuild worn cartilage"
     assert "joint-replacement" not in {f.treatment for f in result.findings if f.text.startswith("Our treatments")}
+
+
+def test_loading_a_catalogue_does_not_import_check():
+    import subprocess
+    import sys
+
+    code = "import sys, paincompare.catalogue; print(any(n.startswith('paincompare.check') for n in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
