@@ -135,10 +135,11 @@ def read(
     scope = _Scope(said, by_kind["cue"])
     named = {i for n in names for i in range(n.first, n.end)}
     claims = []
-    for attribute in {m.key.attribute for m in by_kind["claim"]}:
+    attributes = {m.key.attribute for m in by_kind["claim"]}
+    for attribute in attributes:
         same = [m for m in by_kind["claim"] if m.key.attribute == attribute]
         for match in leftmost_longest(same):
-            inside = _inside_another(match, by_kind["claim"])
+            inside = len(attributes) > 1 and _inside_another(match, by_kind["claim"])
             if not inside and named.isdisjoint(range(match.first, match.end)) and not scope.compared_part(match.first):
                 claims.append(_claim(said, match, scope))
     claims += _lasting_for(said, scope, claims)

@@ -1,9 +1,9 @@
 """Finds what an article says about catalogued treatments and judges it: for each sentence, the
 treatments it speaks of (names, their plurals and possessives, brand names, abbreviations the page
 defines, "it" and "this treatment" carried over, the page's subject), the condition it is about
-(the sentence's, else its paragraph's, heading's or page's, else `--condition`'s), and each claim
-it makes, judged by judge.py against the record. Pure: the article and signal words come in
-already read; nothing here does I/O.
+(`--condition`, else the sentence's, its paragraph's, heading's or page's, else chronic pain), and
+each claim it makes (claims.py), judged by judge.py against the record. Pure: the article and
+signal words come in already read; nothing here does I/O.
 
 A sentence that matches one of a treatment's checked claims (by the claim's own `match` phrases)
 gets that claim's verdict; a claim the rule table can judge gets the rule's verdict; an attribute

@@ -107,8 +107,8 @@ class Phrases(Generic[K]):
         self._stems: dict[str, list[_Phrase[K]]] = {}
         for entry in stems:
             self._stems.setdefault(entry.words[0][: self._prefix], []).append(entry)
-        # every word a phrase can start with, and each word seen: whether it starts one, which stems it has
-        self._starts = frozenset(self._words) | {a for a, _b in self._pairs} | frozenset(self._stemmed_pairs)
+        # the words a phrase of two or more words starts with; and, for each word seen, what it starts
+        self._pair_starts = frozenset(a for a, _b in self._pairs) | frozenset(self._stemmed_pairs)
         self._known: dict[str, tuple[bool, tuple[K, ...]]] = {}
 
     def every(self, said: Words, since: int = 0) -> list[Match[K]]:
@@ -119,19 +119,22 @@ class Phrases(Generic[K]):
             word = words[i]
             seen = known.get(word)
             if seen is None:  # what a word can start, worked out once: an article repeats its words
-                seen = known[word] = (word in self._starts, self._stemmed(word))
-            if seen[0]:
-                if i + 1 < count:
-                    for entry in self._pairs.get((word, words[i + 1]), ()):
-                        if _said_at(entry, said, i):
-                            found.append(Match(i, i + len(entry.words), entry.key))
-                    for entry in self._stemmed_pairs.get(word, ()):
-                        if _said_at(entry, said, i):
-                            found.append(Match(i, i + 2, entry.key))
-                found += [Match(i, i + 1, key) for key in self._words.get(word, ())]
+                seen = known[word] = self._seen(word)
+            if seen[0] and i + 1 < count:
+                for entry in self._pairs.get((word, words[i + 1]), ()):
+                    if _said_at(entry, said, i):
+                        found.append(Match(i, i + len(entry.words), entry.key))
+                for entry in self._stemmed_pairs.get(word, ()):
+                    if _said_at(entry, said, i):
+                        found.append(Match(i, i + 2, entry.key))
             if seen[1]:
                 found += [Match(i, i + 1, key) for key in seen[1]]
         return found
+
+    def _seen(self, word: str) -> tuple[bool, tuple[K, ...]]:
+        """Whether a phrase of two or more words can start with a word, and the keys of the one-word
+        phrases and stems it is."""
+        return word in self._pair_starts, (*self._words.get(word, ()), *self._stemmed(word))
 
     def _stemmed(self, word: str) -> tuple[K, ...]:
         """The keys of the one-word stems a word starts with ("addict*" for "addictive")."""
