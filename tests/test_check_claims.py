@@ -63,6 +63,9 @@ CASES = [
     ("Ibuprofen does not cure arthritis.", "oral-nsaids", "duration", "supported"),
     ("The relief from ketamine lasts for years.", "ketamine-infusion", "duration", "contradicted"),
     ("Relief from an epidural lasts for weeks.", "epidural-steroid", "duration", "supported"),
+    ("Radiofrequency ablation gives relief for 6 to 12 months.", "radiofrequency-ablation", "duration", "supported"),
+    ("Patients who have suffered for years find relief with ketamine.", "ketamine-infusion", "duration", None),
+    ("Ketamine brings relief for up to a year.", "ketamine-infusion", "duration", "contradicted"),
     # safety: massage lists no serious harms; cannabis and NSAIDs do
     ("Massage has no side effects.", "massage", "safety", "contradicted"),
     ("Massage usually causes no side effects.", "massage", "safety", "partly-supported"),
@@ -70,6 +73,7 @@ CASES = [
     ("Massage is safe.", "massage", "safety", "supported"),
     ("Cannabis has minimal side effects.", "cannabinoids", "safety", "contradicted"),
     ("Cannabis is relatively safe.", "cannabinoids", "safety", "partly-supported"),
+    ("Acupuncture has few side effects.", "acupuncture", "safety", "partly-supported"),  # serious harms rare
     ("Ibuprofen can cause stomach bleeding and kidney problems.", "oral-nsaids", "safety", "supported"),
     ("CBD has no effect on the liver.", "cbd-products", "safety", "contradicted"),
     ("Pregabalin should not be stopped suddenly because of withdrawal.", "pregabalin", "safety", "supported"),

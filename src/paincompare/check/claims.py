@@ -130,7 +130,7 @@ def read(
 ) -> list[Claim]:
     """The claims a sentence makes, in the order it makes them, from the phrases found in it by kind."""
     by_kind = {kind: matches.get(kind, []) for kind in ("claim", "harm", "cue")}
-    if not by_kind["claim"] and not by_kind["harm"] and LASTING.isdisjoint(said.words):
+    if not by_kind["claim"] and not by_kind["harm"] and LASTING.isdisjoint(said.words) and "for" not in said.words:
         return []
     scope = _Scope(said, by_kind["cue"])
     named = {i for n in names for i in range(n.first, n.end)}
@@ -180,6 +180,8 @@ def _fit(claims: list[Claim], scope: _Scope, said: Words, about_condition: bool)
             continue
         if c.attribute == "duration" and c.value not in ("cure", "lasting") and not relief:
             continue
+        if c.attribute == "duration" and c.words.startswith("for ") and not _of_relief(said.words, c.first):
+            continue  # "patients who have suffered for years" says how long the pain lasted
         if c.value == "sparing" and not scope.has("reducing"):
             continue
         if other and c.attribute == "effectiveness" and c.value in ("works", "strong", "may"):
@@ -193,14 +195,27 @@ def _lasting_for(said: Words, scope: _Scope, claims: list[Claim]) -> list[Claim]
     if any(c.attribute == "duration" for c in claims):
         return []
     words = said.words
+    relief = scope.has("relief")
     for i, word in enumerate(words):
-        if word not in LASTING:
+        if word not in LASTING and not (relief and word == "for" and _of_relief(words, i)):  # "relief for 12 weeks"
             continue
         for j in range(i + 1, min(i + 6, len(words))):
             unit = _UNITS.get(words[j].rstrip("s"))
             if unit and _NUMBER.match(words[j - 1]):
                 return [Claim("duration", unit, " ".join(words[i : j + 1]), i, scope.negated(i, j + 1), False)]
     return []
+
+
+# Words just before "for <a length>" that make the length how long relief lasts
+_RELIEF_FOR = frozenset(
+    "relief relieve relieves last lasts lasted lasting results benefit benefits effect effects improvement "
+    "improvements better free maintained help helps works work".split()
+)
+
+
+def _of_relief(words: list[str], at: int) -> bool:
+    """Whether "for" at word `at` follows a word of relief ("relief for months", not "pain for years")."""
+    return at > 0 and words[at - 1] in _RELIEF_FOR
 
 
 def _harms(said: Words, harms: list[Match[Tag]], scope: _Scope, claims: list[Claim]) -> list[Claim]:

@@ -178,8 +178,13 @@ def _duration(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
 
 
 def _none_reported(se: m.SideEffects) -> bool:
-    """Whether the record's serious harms say none were reported (rather than listing some)."""
-    return all(s.casefold().startswith(("none reported", "not reported: no serious")) for s in se.serious)
+    """Whether the record's serious harms say none were found (rather than listing some)."""
+    return all(s.casefold().startswith(("none", "not reported", "no serious harms")) for s in se.serious)
+
+
+def _rare(se: m.SideEffects) -> bool:
+    """Whether the record itself calls its serious harms rare ("Rare: about 1 in 10,000")."""
+    return se.serious_short.casefold().startswith("rare")
 
 
 def _safety(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
@@ -194,8 +199,8 @@ def _safety(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     if claim.value == "none":
         verdict = CONTRADICTED if serious or not claim.hedged else PARTLY
         return _Ruled(verdict, record, "no harm asserted, against the harms the record lists", se.sources)
-    if claim.value == "mild":
-        verdict = (PARTLY if claim.hedged else CONTRADICTED) if serious else SUPPORTED
+    if claim.value == "mild":  # right with a caveat when the record itself calls its serious harms rare
+        verdict = (PARTLY if claim.hedged or _rare(se) else CONTRADICTED) if serious else SUPPORTED
         return _Ruled(verdict, record, "mild harms asserted, against the serious harms the record lists", se.sources)
     if claim.value in ("safe", "scoped-safe"):
         verdict = PARTLY if serious else SUPPORTED
