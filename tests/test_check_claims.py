@@ -73,7 +73,9 @@ CASES = [
     ("Massage is safe.", "massage", "safety", "supported"),
     ("Cannabis has minimal side effects.", "cannabinoids", "safety", "contradicted"),
     ("Cannabis is relatively safe.", "cannabinoids", "safety", "partly-supported"),
-    ("Acupuncture has few side effects.", "acupuncture", "safety", "partly-supported"),  # serious harms rare
+    ("Acupuncture has minimal side effects.", "acupuncture", "safety", "partly-supported"),  # serious harms rare
+    ("Paracetamol's side effects are rare.", "acetaminophen", "safety", "partly-supported"),
+    ("Massage's side effects are rare.", "massage", "safety", "supported"),
     ("Ibuprofen can cause stomach bleeding and kidney problems.", "oral-nsaids", "safety", "supported"),
     ("CBD has no effect on the liver.", "cbd-products", "safety", "contradicted"),
     ("Pregabalin should not be stopped suddenly because of withdrawal.", "pregabalin", "safety", "supported"),

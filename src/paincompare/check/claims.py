@@ -58,6 +58,7 @@ _MEANINGS = {
     ("duration", "cure"): "a cure",
     ("safety", "none"): "no side effects",
     ("safety", "mild"): "only mild side effects",
+    ("safety", "few"): "side effects are few or rare",
     ("safety", "safe"): "safe",
     ("safety", "scoped-safe"): "safe, within a stated use",
     ("effectiveness", "works"): "it works",

@@ -202,6 +202,9 @@ def _safety(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     if claim.value == "mild":  # right with a caveat when the record itself calls its serious harms rare
         verdict = (PARTLY if claim.hedged or _rare(se) else CONTRADICTED) if serious else SUPPORTED
         return _Ruled(verdict, record, "mild harms asserted, against the serious harms the record lists", se.sources)
+    if claim.value == "few":  # how often, not how bad: serious harms are a caveat, not a contradiction
+        verdict = PARTLY if serious else SUPPORTED
+        return _Ruled(verdict, record, "few harms asserted, against the harms the record lists", se.sources)
     if claim.value in ("safe", "scoped-safe"):
         verdict = PARTLY if serious else SUPPORTED
         return _Ruled(verdict, record, "safety asserted, against the serious harms the record lists", se.sources)

@@ -17,7 +17,7 @@ VALUES: dict[str, tuple[str, ...]] = {
     "addiction": ("none", "risk", "lower"),
     "onset": ("immediate", "fast", "days", "weeks", "slow"),
     "duration": ("hours", "days", "weeks", "months", "lasting", "years", "short", "cure"),
-    "safety": ("none", "mild", "safe", "scoped-safe"),
+    "safety": ("none", "mild", "few", "safe", "scoped-safe"),
     "effectiveness": ("cure", "strong", "works", "may", "structural", "sparing"),
     "invasiveness": ("none", "non-surgical", "minimal", "office", "less"),
     "cost": ("cheap", "affordable", "expensive"),
