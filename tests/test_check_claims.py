@@ -54,6 +54,8 @@ CASES = [
     ("You will not feel an instant benefit from pregabalin.", "pregabalin", "onset", "supported"),
     ("Knee replacement brings relief right away.", "joint-replacement", "onset", "contradicted"),
     ("Duloxetine works fast.", "duloxetine", "onset", "unproven"),
+    ("Physical therapy brings relief within 24 hours.", "exercise-therapy", "onset", "contradicted"),
+    ("Pregabalin can take 2 weeks to work.", "pregabalin", "onset", "supported"),
     # duration: epidural weeks, RFA months, joint replacement years, NSAIDs hours while taken
     ("Radiofrequency ablation gives long-lasting relief.", "radiofrequency-ablation", "duration", "supported"),
     ("An epidural gives relief for months.", "epidural-steroid", "duration", "partly-supported"),
@@ -93,8 +95,10 @@ CASES = [
     ("Lidocaine infusions are effective for fibromyalgia.", "lidocaine-infusion", "effectiveness", "unproven"),
     ("Stem cell injections regenerate worn cartilage.", "stem-cell-injections", "effectiveness", "unproven"),
     ("TENS eliminates pain.", "tens", "effectiveness", "contradicted"),
+    ("Ketamine helps 80% of patients with fibromyalgia.", "ketamine-infusion", "effectiveness", "unproven"),
     # invasiveness: lidocaine infusion moderate, TENS none, spinal fusion major
     ("A lidocaine infusion is minimally invasive.", "lidocaine-infusion", "invasiveness", "partly-supported"),
+    ("Spinal cord stimulation needs no incisions.", "spinal-cord-stimulation", "invasiveness", "contradicted"),
     ("TENS is non-invasive.", "tens", "invasiveness", "supported"),
     ("Spinal fusion is a non-invasive option.", "spinal-fusion", "invasiveness", "contradicted"),
     ("An epidural is less invasive than surgery.", "epidural-steroid", "invasiveness", "supported"),

@@ -74,7 +74,7 @@ _MEANINGS = {
 }
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 4
 _MARK = re.compile(r"\W")  # a punctuation mark, which does not count as a word in a window
-_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
+_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
 LASTING = frozenset(  # words after which a number of weeks or months is how long relief lasts
     ("last", "lasts", "lasted", "lasting", "maintain", "maintains", "maintained")
 )
@@ -144,6 +144,7 @@ def read(
             if not inside and named.isdisjoint(range(match.first, match.end)) and not scope.compared_part(match.first):
                 claims.append(_claim(said, match, scope))
     claims += _lasting_for(said, scope, claims)
+    claims += _within(said, scope, claims)
     claims += _harms(said, by_kind["harm"], scope, claims)
     return sorted(_fit(claims, scope, said, about_condition), key=lambda c: c.first)
 
@@ -189,6 +190,22 @@ def _fit(claims: list[Claim], scope: _Scope, said: Words, about_condition: bool)
             c = c._replace(value="other")
         kept.append(c)
     return kept
+
+
+_SOON = {"minutes": "immediate", "hours": "fast", "days": "days", "weeks": "weeks", "months": "slow"}
+
+
+def _within(said: Words, scope: _Scope, claims: list[Claim]) -> list[Claim]:
+    """ "relief within 24 hours", "works in 30 minutes": a speed in numbers, when relief is spoken of."""
+    if any(c.attribute == "onset" for c in claims) or not scope.has("relief"):
+        return []
+    words = said.words
+    for i, word in enumerate(words[:-2]):
+        if word in ("within", "in", "after") and _NUMBER.match(words[i + 1]):
+            unit = _UNITS.get(words[i + 2].rstrip("s"), "")
+            if unit in _SOON:
+                return [Claim("onset", _SOON[unit], " ".join(words[i : i + 3]), i, scope.negated(i, i + 3), False)]
+    return []
 
 
 def _lasting_for(said: Words, scope: _Scope, claims: list[Claim]) -> list[Claim]:
