@@ -228,3 +228,16 @@ def test_a_list_speaks_of_what_the_line_leading_into_it_names(cat, words):
 @pytest.mark.parametrize("text", ["Is gabapentin addictive?", "Ketamine is safer than opioids."])
 def test_questions_and_bare_comparisons_assert_nothing_the_record_can_judge(cat, words, text):
     assert {f.verdict for f in findings_of(cat, words, text)} <= {"not-checked"}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Paracetamol may help hip arthritis a little.", "partly-supported"),  # slight benefit, high certainty
+        ("Paracetamol may help low back pain.", "contradicted"),  # no benefit, high certainty
+        ("Muscle relaxants may help fibromyalgia.", "unproven"),  # no benefit, very low certainty
+    ],
+)
+def test_may_help_is_judged_by_how_sure_the_record_is(cat, words, sentence, expected):
+    treatment = "acetaminophen" if "aracetamol" in sentence else "muscle-relaxants"
+    assert verdict(cat, words, sentence, treatment, "effectiveness") == expected

@@ -262,8 +262,10 @@ def _strength_rule(value: str, e: m.Evidence) -> str:
     good, nil, sure = e.benefit in _GOOD, e.benefit in ("none", "worse"), e.certainty in _SURE
     if value == "none":
         return SUPPORTED if nil else CONTRADICTED if good and sure else PARTLY
+    if nil and value == "may":  # "may help": only high certainty of no benefit contradicts it
+        return {"high": CONTRADICTED, "moderate": PARTLY}.get(e.certainty or "", UNPROVEN)
     if nil:
-        return CONTRADICTED if value != "may" or sure else UNPROVEN
+        return CONTRADICTED
     if value == "strong":
         return SUPPORTED if e.benefit in _STRONG_BENEFIT and sure else PARTLY
     if value == "may":
