@@ -95,6 +95,13 @@ CASES = [
     ("Lidocaine infusions are effective for fibromyalgia.", "lidocaine-infusion", "effectiveness", "unproven"),
     ("Stem cell injections regenerate worn cartilage.", "stem-cell-injections", "effectiveness", "unproven"),
     ("TENS eliminates pain.", "tens", "effectiveness", "contradicted"),
+    ("The benefits of ketamine for fibromyalgia are not proven.", "ketamine-infusion", "effectiveness", "supported"),
+    (
+        "There is little evidence that exercise helps chronic back pain.",
+        "exercise-therapy",
+        "effectiveness",
+        "contradicted",
+    ),
     ("Ketamine helps 80% of patients with fibromyalgia.", "ketamine-infusion", "effectiveness", "unproven"),
     # invasiveness: lidocaine infusion moderate, TENS none, spinal fusion major
     ("A lidocaine infusion is minimally invasive.", "lidocaine-infusion", "invasiveness", "partly-supported"),

@@ -64,6 +64,7 @@ _MEANINGS = {
     ("effectiveness", "works"): "it works",
     ("effectiveness", "strong"): "it works well, proven",
     ("effectiveness", "structural"): "it repairs tissue",
+    ("effectiveness", "unproven"): "the evidence is lacking",
     ("effectiveness", "sparing"): "less use of other medicines",
     ("effectiveness", "other"): "an outcome other than pain",
     ("invasiveness", "none"): "non-invasive",

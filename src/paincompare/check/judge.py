@@ -258,8 +258,10 @@ def _best(t: m.Treatment, context: Context, condition: str | None = None) -> tup
 def _strength_rule(value: str, e: m.Evidence) -> str:
     """A claim's strength against one finding's benefit and certainty."""
     if _unclear(e):
-        return UNPROVEN if value != "none" else PARTLY
+        return {"none": PARTLY, "unproven": SUPPORTED}.get(value, UNPROVEN)
     good, nil, sure = e.benefit in _GOOD, e.benefit in ("none", "worse"), e.certainty in _SURE
+    if value == "unproven":  # "there is little evidence that it helps"
+        return CONTRADICTED if good and sure else PARTLY if good else SUPPORTED
     if value == "none":
         return SUPPORTED if nil else CONTRADICTED if good and sure else PARTLY
     if nil and value == "may":  # "may help": only high certainty of no benefit contradicts it
@@ -278,7 +280,11 @@ def _effectiveness(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | N
         return None
     if claim.value in ("cure", "structural", "sparing"):
         return _beyond_findings(claim, t)
-    value = "none" if claim.negated else "may" if claim.hedged and claim.value == "works" else claim.value
+    value = claim.value
+    if claim.negated:  # "not proven" says the evidence is lacking; "does not help", that there is no benefit
+        value = "unproven" if value in ("strong", "unproven") else "none"
+    elif claim.hedged and value == "works":
+        value = "may"
     worst: _Ruled | None = None
     for condition in context.conditions or (None,):
         ruled = _effect_for(value, t, context, condition)
@@ -291,8 +297,11 @@ def _effect_for(value: str, t: m.Treatment, context: Context, condition: str | N
     name = context.catalogue.conditions[condition].name if condition else "the conditions it is used for"
     best = _best(t, context, condition)
     if best is None:  # a benefit claimed without trials is unproven; "it does not help" cannot be judged
-        rule = "a benefit asserted where the record has no trials"
-        return None if value == "none" else _Ruled(UNPROVEN, f"no finding for {name}.", rule, ())
+        if value == "none":
+            return None
+        if value == "unproven":
+            return _Ruled(SUPPORTED, f"no finding for {name}.", "the record has no trials for it either", ())
+        return _Ruled(UNPROVEN, f"no finding for {name}.", "a benefit asserted where the record has no trials", ())
     e, other_scope = best
     sure = e.certainty.replace("-", " ") if e.certainty else "no trials"
     where = context.catalogue.conditions[e.condition].name

@@ -18,7 +18,7 @@ VALUES: dict[str, tuple[str, ...]] = {
     "onset": ("immediate", "fast", "days", "weeks", "slow"),
     "duration": ("hours", "days", "weeks", "months", "lasting", "years", "short", "cure"),
     "safety": ("none", "mild", "few", "safe", "scoped-safe"),
-    "effectiveness": ("cure", "strong", "works", "may", "structural", "sparing"),
+    "effectiveness": ("cure", "strong", "works", "may", "unproven", "structural", "sparing"),
     "invasiveness": ("none", "non-surgical", "minimal", "office", "less"),
     "cost": ("cheap", "affordable", "expensive"),
     "approval": ("recommended", "approved", "otc"),
