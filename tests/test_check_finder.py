@@ -252,3 +252,13 @@ def test_loading_a_catalogue_does_not_import_check():
     code = "import sys, paincompare.catalogue; print(any(n.startswith('paincompare.check') for n in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_condition_and_verdicts_only_on_the_command_line(run):
+    document = json.loads(run("check", str(ARTICLES / "knee-clinic.md"), "--condition", "knee", "-f", "json").stdout)
+    judged = [f for f in document["findings"] if f["attribute"] == "effectiveness" and f["condition"]]
+    assert judged and {f["condition"] for f in judged} == {"knee-osteoarthritis"}
+    only = json.loads(run("check", str(ARTICLES / "knee-clinic.md"), "--verdicts-only", "-f", "json").stdout)
+    assert only["findings"] and "not-checked" not in {f["verdict"] for f in only["findings"]}
+    assert only["summary"]["not-checked"] == 0 and only["summary"]["contradicted"] >= 1
+    assert run("check", str(ORIGIN), "--condition", "kneee").returncode == 2
