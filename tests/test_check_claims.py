@@ -64,6 +64,8 @@ CASES = [
     ("Acupuncture cures back pain for good.", "acupuncture", "duration", "contradicted"),
     ("Ibuprofen does not cure arthritis.", "oral-nsaids", "duration", "supported"),
     ("The relief from ketamine lasts for years.", "ketamine-infusion", "duration", "contradicted"),
+    ("Relief from ketamine often lasts for years.", "ketamine-infusion", "duration", "contradicted"),  # 3 steps
+    ("Relief from an epidural can last for years.", "epidural-steroid", "duration", "partly-supported"),  # 2 steps
     ("Relief from an epidural lasts for weeks.", "epidural-steroid", "duration", "supported"),
     ("Radiofrequency ablation gives relief for 6 to 12 months.", "radiofrequency-ablation", "duration", "supported"),
     ("Patients who have suffered for years find relief with ketamine.", "ketamine-infusion", "duration", None),
@@ -92,6 +94,7 @@ CASES = [
     ("Paracetamol relieves low back pain.", "acetaminophen", "effectiveness", "contradicted"),
     ("CBD does not relieve chronic pain.", "cbd-products", "effectiveness", "supported"),
     ("Ketamine may help fibromyalgia.", "ketamine-infusion", "effectiveness", "unproven"),
+    ("Ketamine works for chronic pain.", "ketamine-infusion", "effectiveness", "partly-supported"),  # CRPS
     ("Lidocaine infusions are effective for fibromyalgia.", "lidocaine-infusion", "effectiveness", "unproven"),
     ("Stem cell injections regenerate worn cartilage.", "stem-cell-injections", "effectiveness", "unproven"),
     ("TENS eliminates pain.", "tens", "effectiveness", "contradicted"),

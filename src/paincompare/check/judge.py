@@ -84,6 +84,11 @@ def _by_distance(steps: int) -> str:
     return SUPPORTED if steps == 0 else PARTLY if steps == 1 else CONTRADICTED
 
 
+def _graded(steps: int, claim: Claim) -> str:
+    """Steps off on a scale: a hedged claim two steps off is partly right; three is wrong however hedged."""
+    return PARTLY if claim.hedged and steps == 2 else _by_distance(steps)
+
+
 def _soften(verdict: str, claim: Claim) -> str:
     """A hedged claim ("may", "typically", "for some") is never more than one step wrong."""
     return PARTLY if claim.hedged and verdict == CONTRADICTED else verdict
@@ -149,7 +154,7 @@ def _onset(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     record = f"relief may start within {t.onset.speed}. {t.onset.short}"
     if t.onset.speed == m.NOT_REPORTED:
         return _Ruled(UNPROVEN, record, "the record does not report how soon relief starts", t.onset.sources)
-    verdict = _soften(_by_distance(_distance(m.ONSET_SPEEDS.rank(t.onset.speed), *allowed)), claim)
+    verdict = _graded(_distance(m.ONSET_SPEEDS.rank(t.onset.speed), *allowed), claim)
     best = _best(t, context)
     if verdict == SUPPORTED and not claim.negated and (best is None or _unclear(best[0])):
         return _Ruled(PARTLY, record, "right speed, but the record cannot show that relief comes", t.onset.sources)
@@ -168,7 +173,7 @@ def _duration(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
         return None
     if d.length == m.NOT_REPORTED:
         return _Ruled(UNPROVEN, record, "the record does not report how long relief lasts", d.sources)
-    verdict = _soften(_by_distance(_distance(m.DURATION_LENGTHS.rank(d.length), *allowed)), claim)
+    verdict = _graded(_distance(m.DURATION_LENGTHS.rank(d.length), *allowed), claim)
     if d.basis == "while-continued" and verdict == CONTRADICTED and allowed[0] >= 3:
         return _Ruled(PARTLY, record, "relief lasts only while it is taken", d.sources)
     return _Ruled(verdict, record, "the length asserted, against the record's", d.sources)
@@ -237,13 +242,18 @@ def _unclear(e: m.Evidence) -> bool:
     return e.benefit in ("unclear", "no-trials") or e.certainty in (None, "very-low")
 
 
-def _best(t: m.Treatment, context: Context, condition: str | None = None) -> tuple[m.Evidence, bool] | None:
+def _best(
+    t: m.Treatment, context: Context, condition: str | None = None, positive: bool = False
+) -> tuple[m.Evidence, bool] | None:
     """The best finding for a condition (or those in play), and whether it is only for a broader or
-    narrower one than asked (then it can at most partly support a claim)."""
+    narrower one than asked (then it can at most partly support a claim). For a claim that it
+    works, a clear finding for a narrower condition outranks an unclear one for the condition
+    asked ("works for chronic pain": ketamine's is unclear, but moderate for CRPS)."""
     if condition is None and not context.conditions:  # "for appropriate conditions": its best finding
         return (min(t.evidence, key=findings.sort_key), True) if t.evidence else None
     asked = [condition] if condition else list(context.conditions)
     catalogue = context.catalogue
+    found = []
     for wanted, exact in (
         (set(asked), True),
         (query.narrower(catalogue, asked) - set(asked), False),
@@ -251,8 +261,12 @@ def _best(t: m.Treatment, context: Context, condition: str | None = None) -> tup
     ):
         entries = [e for e in t.evidence if e.condition in wanted]
         if entries:
-            return min(entries, key=findings.sort_key), not exact
-    return None
+            found.append((min(entries, key=findings.sort_key), not exact))
+    if not found:
+        return None
+    if positive and len(found) > 1 and _unclear(found[0][0]) and not found[0][1] and not _unclear(found[1][0]):
+        return found[1]
+    return found[0]
 
 
 def _strength_rule(value: str, e: m.Evidence) -> str:
@@ -295,7 +309,7 @@ def _effectiveness(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | N
 
 def _effect_for(value: str, t: m.Treatment, context: Context, condition: str | None) -> _Ruled | None:
     name = context.catalogue.conditions[condition].name if condition else "the conditions it is used for"
-    best = _best(t, context, condition)
+    best = _best(t, context, condition, positive=value in ("works", "may", "strong"))
     if best is None:  # a benefit claimed without trials is unproven; "it does not help" cannot be judged
         if value == "none":
             return None
