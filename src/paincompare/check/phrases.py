@@ -90,17 +90,18 @@ class Phrases(Generic[K]):
                 continue
             seen.add((phrase, key))
             stem = phrase.endswith("*")
-            found = Words.of(phrase.rstrip("*"))
-            entry = _Phrase(found.words, stem, key)
-            if len(found.words) == 1:
+            bare = phrase.rstrip("*")
+            words = bare.split() if bare.replace(" ", "").isalnum() else Words.of(bare).words  # most are plain
+            entry = _Phrase(words, stem, key)
+            if len(words) == 1:
                 if stem:
                     stems.append(entry)
                 else:
-                    self._words.setdefault(found.words[0], []).append(key)
-            elif stem and len(found.words) == 2:
-                self._stemmed_pairs.setdefault(found.words[0], []).append(entry)
+                    self._words.setdefault(words[0], []).append(key)
+            elif stem and len(words) == 2:
+                self._stemmed_pairs.setdefault(words[0], []).append(entry)
             else:
-                self._pairs.setdefault((found.words[0], found.words[1]), []).append(entry)
+                self._pairs.setdefault((words[0], words[1]), []).append(entry)
         for entries in self._pairs.values():  # the longest phrase first: leftmost-longest wins
             entries.sort(key=lambda e: len(e.words), reverse=True)
         self._prefix = min((len(e.words[0]) for e in stems), default=0)
