@@ -45,6 +45,9 @@ CASES = [
     ("Kratom is less addictive than morphine.", "kratom", "addiction", "supported"),
     ("Opioids are less addictive than tramadol.", "strong-opioids", "addiction", "contradicted"),
     ("Paracetamol can be habit-forming.", "acetaminophen", "addiction", "unproven"),
+    ("Kratom is non-habit forming and won't make you high.", "kratom", "addiction", "contradicted"),
+    ("Duloxetine causes no euphoria.", "duloxetine", "addiction", "supported"),
+    ("Non-invasive TENS helps chronic pain.", "tens", "effectiveness", "supported"),  # "non" is its own claim's
     # onset: ketamine hours, pregabalin days, physical therapy weeks, joint replacement months
     ("Ketamine infusions work within hours.", "ketamine-infusion", "onset", "partly-supported"),
     ("Pregabalin brings instant relief.", "pregabalin", "onset", "contradicted"),

@@ -86,15 +86,17 @@ _SURGERY = ("surgery", "surgical", "operation", "surgeries")
 class _Scope:
     """The cues of one sentence, and the scope rules that read them."""
 
-    def __init__(self, said: Words, cues: list[Match[Tag]]) -> None:
+    def __init__(self, said: Words, cues: list[Match[Tag]], claimed: list[Match[Tag]]) -> None:
         self.said = said
         self.by_kind: dict[str, list[Match[Tag]]] = {}
         for cue in cues:
             self.by_kind.setdefault(cue.key.value, []).append(cue)
         self.ends = [c.first for c in self.by_kind.get("end", ())]
-        pseudo = {i for p in self.by_kind.get("pseudo", ()) for i in range(p.first, p.end)}
-        for kind in ("negation", "negation-after") if pseudo else ():
-            self.by_kind[kind] = [c for c in self.by_kind.get(kind, ()) if c.first not in pseudo]
+        # a negation that is a pseudo-negation ("not only"), or part of a claim's own words ("non-invasive",
+        # "no side effects"), turns nothing else round
+        taken = {i for p in (*self.by_kind.get("pseudo", ()), *claimed) for i in range(p.first, p.end)}
+        for kind in ("negation", "negation-after") if taken else ():
+            self.by_kind[kind] = [c for c in self.by_kind.get(kind, ()) if c.first not in taken]
 
     def has(self, kind: str) -> bool:
         return kind in self.by_kind
@@ -134,7 +136,7 @@ def read(
     by_kind = {kind: matches.get(kind, []) for kind in ("claim", "harm", "cue")}
     if not by_kind["claim"] and not by_kind["harm"] and LASTING.isdisjoint(said.words) and "for" not in said.words:
         return []
-    scope = _Scope(said, by_kind["cue"])
+    scope = _Scope(said, by_kind["cue"], by_kind["claim"])
     named = {i for n in names for i in range(n.first, n.end)}
     claims = []
     attributes = {m.key.attribute for m in by_kind["claim"]}
