@@ -79,8 +79,8 @@ def test_what_a_sentence_offers_instead_is_compared_not_claimed(cat, signals, tm
 @pytest.mark.parametrize("words", ["avoid", "an alternative to", "instead of", "rather than", "compared with"])
 def test_words_that_make_a_name_a_comparison(words):
     said = Words.of(normalised(f"it helps you {words} knee replacement"))
-    assert finder.comparing(said, said.words.index("knee"))
-    assert not finder.comparing(Words.of("knee replacement works"), 1)
+    assert finder._before_name(said, said.words.index("knee")) == "compared"
+    assert finder._before_name(Words.of("knee replacement works"), 1) == "subject"
 
 
 def test_a_promotional_article_it_has_never_seen(cat, signals):

@@ -257,11 +257,6 @@ def _before_name(said: Words, first: int) -> str:
     return "subject"
 
 
-def comparing(said: Words, first: int) -> bool:
-    """Whether the words just before a name make it a comparison ("than, ketamine" does not; "vs. ketamine" does)."""
-    return _before_name(said, first) == "compared"
-
-
 # -- the article -----------------------------------------------------------------------------------
 
 
