@@ -6,6 +6,7 @@ import factory
 import pytest
 
 from paincompare import cache, catalogue
+from paincompare.check import signals
 from paincompare.errors import CatalogueError
 
 
@@ -115,11 +116,11 @@ def test_check_signal_words_come_from_the_cache_the_second_time_and_survive_a_br
     import yaml
 
     cat = catalogue.load(catalogue.bundled_path())
-    first = catalogue.load_signals(cat)
+    first = signals.load(cat)
     (entry,) = [p for p in cache_dir.glob("*.cache") if p.stat().st_size < 20_000]  # the signals, not the catalogue
     monkeypatch.setattr(yaml, "load", _refuse_to_parse)
-    assert catalogue.load_signals(cat) == first
+    assert signals.load(cat) == first
     entry.write_bytes(b"\x00 not marshal")
     monkeypatch.undo()
     monkeypatch.setenv("PAINCOMPARE_CACHE_DIR", str(cache_dir))
-    assert catalogue.load_signals(cat) == first
+    assert signals.load(cat) == first

@@ -50,10 +50,10 @@ def reports(cat):
 
 
 def _check_of(cat):
-    from paincompare import article, factcheck
+    from paincompare.check import article, finder, signals
 
     path = Path(__file__).parent / "articles" / "promotional.md"
-    return factcheck.check(cat, article.read(path), catalogue.load_signals(cat))
+    return finder.check(cat, article.read(path), signals.load(cat))
 
 
 def test_every_report_kind_has_a_test_report(bundled):

@@ -54,6 +54,7 @@ def test_every_enumeration_is_a_models_scale():
         ("availability", "supply"): m.SUPPLY,
         ("availability", "nhs"): m.NHS,
         ("cost", "free_at_point_of_use"): m.FREE_AT_USE,
+        ("approval", "status"): m.APPROVAL_STATUSES,
     }
     for (record, field), scale in pairs.items():
         assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)

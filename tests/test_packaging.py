@@ -47,6 +47,7 @@ def test_the_wheel_carries_the_catalogue(wheel):
         names = archive.namelist()
         assert "paincompare/data/treatments.yaml" in names
         assert archive.read("paincompare/data/treatments.yaml") == BUNDLED.read_bytes()
+        assert "paincompare/check/check-signals.yaml" in names, "check reads its signal words from its package"
 
 
 def test_a_wheel_installed_in_a_fresh_venv_runs_from_anywhere(wheel, tmp_path):

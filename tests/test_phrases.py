@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from paincompare.phrases import Phrases, Words, leftmost_longest, normalised
+from paincompare.check.phrases import Phrases, Words, leftmost_longest, normalised
 
 
 def said(text: str) -> Words:

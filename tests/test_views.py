@@ -25,10 +25,10 @@ def report(cat, kind):
     if kind is ReportKind.CHECK:
         from pathlib import Path
 
-        from paincompare import article, factcheck
+        from paincompare.check import article, finder, signals
 
         text = article.read(Path(__file__).parent / "articles" / "promotional.md")
-        check = factcheck.check(cat, text, catalogue.load_signals(cat))
+        check = finder.check(cat, text, signals.load(cat))
     return Report(kind, cat, treatments, tuple(views.ROWS), check=check)
 
 

@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from paincompare import cache
 from paincompare.errors import CatalogueError, PainCompareError, Problem
@@ -14,8 +14,6 @@ from paincompare.models import Catalogue
 
 if TYPE_CHECKING:
     import yaml
-
-    from paincompare.factcheck import Signals
 
 MAX_BYTES = 10 * 1024 * 1024  # a catalogue is text; anything larger is a mistake or an attack
 ENV_VAR = "PAINCOMPARE_CATALOGUE"
@@ -128,32 +126,6 @@ def load(path: Path, use_cache: bool = True) -> Catalogue:
         catalogue = parse(decode(data, name), name)
         cache.write(digest, catalogue)  # only a catalogue that passed every check is stored
     return catalogue
-
-
-SIGNALS = "check-signals.yaml"  # check's signal words, in the package's data folder
-
-
-def load_signals(catalogue: Catalogue, path: Path | None = None) -> Signals:
-    """The words `check` reads articles with (extend the file without code), for this catalogue.
-
-    Cached like catalogues: parsing it needs PyYAML, whose import alone costs more than the rest
-    of reading it (bench/run.py, k/c).
-    """
-    from paincompare.factcheck import signals_from
-
-    data = (path or Path(__file__).parent / "data" / SIGNALS).read_bytes()  # found only when check asks
-    digest = cache.key(data)
-    stored = cache.read_plain(digest)
-    if not isinstance(stored, dict):
-        import yaml
-
-        stored = yaml.load(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        cache.write_plain(digest, stored)
-    return signals_from(_mapping(stored), catalogue)
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def parse(text: str, name: str) -> Catalogue:

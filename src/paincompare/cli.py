@@ -58,6 +58,7 @@ Examples:
   paincompare show ketamine --format json > ketamine.json
   paincompare sources ketamine
   paincompare check article.html --format html -o review.html
+  paincompare check article.txt --condition "knee arthritis" --verdicts-only
 """
 
 app = typer.Typer(
@@ -385,17 +386,33 @@ def check(
             "--fail-on", help="Exit 1 if any finding has this verdict (for scripts and CI).", metavar="VERDICT"
         ),
     ] = None,
+    condition: Annotated[
+        str | None,
+        typer.Option(
+            "--condition",
+            help="Judge every claim for this condition (words of its name), instead of the one each "
+            "sentence, paragraph, heading or page names.",
+            metavar="WORDS",
+        ),
+    ] = None,
+    verdicts_only: Annotated[
+        bool, typer.Option("--verdicts-only", help="Show only findings with a verdict (leave out 'not checked').")
+    ] = False,
     fmt: FormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
-    """Fact-check an article: each sentence about a catalogued treatment, beside what the catalogue says."""
-    from paincompare import article as article_file  # only this command reads articles
-    from paincompare import factcheck
+    """Fact-check an article: each claim about a catalogued treatment, judged against the catalogue."""
+    from paincompare.check import article as article_file  # only this command reads articles
+    from paincompare.check import finder, signals
 
     cat = _load()
+    asked = _conditions(cat, condition)
+    broadest = frozenset(c for c in asked if cat.conditions[c].parent not in asked) if asked else None
     text = article_file.read(Path(article))
-    result = factcheck.check(cat, text, catalogue_file.load_signals(cat))
+    result = finder.check(cat, text, signals.load(cat), broadest)
+    if verdicts_only:
+        result = result._replace(findings=tuple(f for f in result.findings if f.verdict != finder.NOT_CHECKED))
     _emit(Report(ReportKind.CHECK, cat, (), headers=not no_headers, check=result), fmt, to)
     if fail_on and any(f.verdict == fail_on for f in result.findings):
         output.message(f"paincompare: the article has findings marked {fail_on}.")

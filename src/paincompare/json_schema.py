@@ -102,6 +102,10 @@ def _record(cls: type, keyed: bool = False) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
 
+# check's verdicts, gravest first, and the finding that has none
+_FINDING_VERDICTS = ("contradicted", "unproven", "partly-supported", "supported", "not-checked")
+
+
 def _check_document(info: dict[str, Any]) -> dict[str, Any]:
     """`paincompare check`'s document: the article, its findings, and the sources they cite."""
     finding = {
@@ -115,8 +119,22 @@ def _check_document(info: dict[str, Any]) -> dict[str, Any]:
             "claim": {"type": ["string", "null"]},
             "explanation": _TEXT,
             "sources": {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}, "minItems": 1},
+            "condition": {
+                "type": ["string", "null"],
+                "description": "the condition id an effectiveness verdict was judged for, else null",
+            },
         },
-        "required": ["line", "text", "treatment", "attribute", "verdict", "claim", "explanation", "sources"],
+        "required": [
+            "line",
+            "text",
+            "treatment",
+            "attribute",
+            "verdict",
+            "claim",
+            "explanation",
+            "sources",
+            "condition",
+        ],
         "additionalProperties": False,
     }
     return {
@@ -129,10 +147,17 @@ def _check_document(info: dict[str, Any]) -> dict[str, Any]:
                 "required": ["path", "sentences"],
                 "additionalProperties": False,
             },
+            "summary": {
+                "type": "object",
+                "description": "how many findings have each verdict, gravest first",
+                "properties": {v: {"type": "integer", "minimum": 0} for v in _FINDING_VERDICTS},
+                "required": list(_FINDING_VERDICTS),
+                "additionalProperties": False,
+            },
             "findings": {"type": "array", "items": finding},
             "references": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
         },
-        "required": ["catalogue", "article", "findings", "references"],
+        "required": ["catalogue", "article", "summary", "findings", "references"],
         "additionalProperties": False,
     }
 

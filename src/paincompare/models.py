@@ -391,6 +391,20 @@ class Claim(NamedTuple):
     match: tuple[str, ...] | None  # phrases that find the claim in an article, paraphrases included
 
 
+# US regulatory status (FDA) of a treatment for pain: approved for the conditions listed; approved
+# only for other uses (pain is off-label); or not approved for any use.
+APPROVAL_STATUSES = Scale("approval status", ("approved", "other-use", "not-approved"))
+
+
+class Approval(NamedTuple):
+    """What the regulator has approved it for (paincompare check judges "FDA approved" by it)."""
+
+    status: str
+    conditions: tuple[str, ...]  # condition ids the approval covers; empty unless approved
+    short: str
+    sources: tuple[str, ...]
+
+
 class Treatment(NamedTuple):
     id: str
     name: str
@@ -412,6 +426,7 @@ class Treatment(NamedTuple):
     cost: Cost  # the US
     cost_uk: Cost | None
     claims: tuple[Claim, ...]
+    approval: Approval | None
     reviewed: dt.date
 
     def display_name(self, region: str) -> str:
@@ -430,6 +445,7 @@ class Treatment(NamedTuple):
         for warnings in (self.cautions, self.interactions):
             blocks += [warnings, *warnings.entries] if warnings else []
         blocks += [*self.guidelines, self.cost, *([self.cost_uk] if self.cost_uk else []), *self.claims]
+        blocks += [self.approval] if self.approval else []
         seen: dict[str, None] = {}
         for block in blocks:
             if isinstance(block, GuidelineStance):

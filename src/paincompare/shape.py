@@ -249,6 +249,12 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("attribute", word(m.ATTRIBUTES), required=False),
         Field("match", TEXTS, required=False),
     ),
+    m.Approval: (
+        Field("status", word(m.APPROVAL_STATUSES)),
+        Field("conditions", items(CONDITION)),
+        Field("short", SHORT),
+        Field("sources", SOURCES),
+    ),
     m.Treatment: (
         Field("id", SLUG),
         Field("name", TEXT),
@@ -270,6 +276,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("cost", record(m.Cost)),
         Field("cost_uk", record(m.Cost), required=False),
         Field("claims", items(record(m.Claim))),
+        Field("approval", record(m.Approval), required=False),
         Field("reviewed", DATE),
     ),
 }

@@ -14,7 +14,7 @@ from paincompare.region import Region
 from paincompare.terminal import OutputEnv
 
 if TYPE_CHECKING:
-    from paincompare.factcheck import CheckResult
+    from paincompare.check.finder import CheckResult
 
 
 class OutputFormat(StrEnum):

@@ -127,10 +127,10 @@ _ARTICLE_CSS = """
 mark { padding: 0 .1rem; border-bottom: 2px solid; }
 mark .verdict { font-size: .75em; font-weight: bold; text-transform: uppercase; margin-left: .2rem; }
 mark.contradicted { background: #fde2e2; border-color: #b00020; }
-mark.unproven { background: #eceff4; border-color: #5b6b82; }
+mark.unproven { background: #ebe3f7; border-color: #5a3d8a; border-bottom-style: dashed; }
 mark.partly-supported { background: #fff3cd; border-color: #8a6d00; }
 mark.supported { background: #dff3e4; border-color: #1e6b34; }
-mark.not-checked { background: #f2f2f2; border-color: #999; }
+mark.not-checked { background: none; border-color: #999; border-bottom-style: dotted; }
 ol.notes { font-size: .9rem; margin: 0 0 1rem; padding-left: 2.2rem; border-left: 3px solid #ccc; }
 ol.notes li { margin-bottom: .25rem; }
 """

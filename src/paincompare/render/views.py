@@ -1025,13 +1025,14 @@ def _check_view(report: Report) -> View:
             [str(f.line), f.text, f.treatment, f.attribute, f.verdict, claimed, f.explanation, ", ".join(f.sources)]
         )
         notes.append(Note(number, f.verdict, " ".join(part for part in (head, claim, said) if part)))
-    counts = {v: sum(1 for f in result.findings if f.verdict == v) for v in _VERDICT_ORDER}
-    summary = ", ".join(f"{n} {v.replace('-', ' ')}" for v, n in counts.items() if n) or "none"
     lead = [
         f"Article: {result.article.path}; {result.article.sentence_count()} sentences; "
-        f"{len(result.findings)} findings about catalogued treatments ({summary}).",
-        "A verdict comes only from a claim the catalogue has checked, or from an absolute word the record "
-        "refutes; everything else is 'not checked', shown with what the catalogue says so you can judge.",
+        f"{len(result.findings)} findings about catalogued treatments.",
+        *_verdict_summary(result.findings),
+        "Each claim is read from the sentence (what it asserts, negated or hedged, for which condition) and "
+        "judged against the record's fields by a rule per attribute, or matched to a claim the catalogue has "
+        "checked. 'Unproven': the record has no good evidence either way. 'Not checked': the record has "
+        "nothing to judge it by; what the catalogue says is shown so you can judge.",
     ]
     return View(
         kind=report.kind,
@@ -1045,6 +1046,17 @@ def _check_view(report: Report) -> View:
         passages=_passages(result),
         notes=notes,
     )
+
+
+def _verdict_summary(found: Any) -> list[str]:
+    """One line per verdict, gravest first, with the numbers of its findings: the summary above the detail."""
+    lines = []
+    for verdict in _VERDICT_ORDER:
+        numbers = [str(n) for n, f in enumerate(found, start=1) if f.verdict == verdict]
+        if numbers:
+            shown = ", ".join(numbers[:12]) + (", ..." if len(numbers) > 12 else "")
+            lines.append(f"{verdict.upper().replace('-', ' ')}: {len(numbers)} (findings {shown})")
+    return lines or ["No finding about a catalogued treatment."]
 
 
 def _passages(result: Any) -> list[Passage]:
@@ -1071,6 +1083,7 @@ def _check_document(report: Report) -> dict[str, Any]:
     return {
         "catalogue": catalogue.info.to_data(),
         "article": {"path": result.article.path, "sentences": result.article.sentence_count()},
+        "summary": {v: sum(1 for f in result.findings if f.verdict == v) for v in _VERDICT_ORDER},
         "findings": [
             {
                 "line": f.line,
@@ -1081,6 +1094,7 @@ def _check_document(report: Report) -> dict[str, Any]:
                 "claim": f.claim.claim if f.claim else None,
                 "explanation": f.explanation,
                 "sources": list(f.sources),
+                "condition": f.condition,
             }
             for f in result.findings
         ],

@@ -33,8 +33,13 @@ class Article(NamedTuple):
         return sum(len(p.sentences) for p in self.paragraphs)
 
 
-# A sentence ends at . ! or ? (and any closing quote or bracket) followed by white space.
+# A sentence ends at . ! or ? (and any closing quote or bracket) followed by white space, unless
+# the next word starts in lower case ("the U.S. government") or the stop ends a title or an
+# abbreviation that never ends a sentence ("Dr. Lee", "e.g. ibuprofen", "vs. opioids", "J. Smith").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+")
+_NEVER_LAST = re.compile(
+    r"(?:\b(?:e\.g|i\.e|vs|dr|mr|mrs|ms|prof|st|approx|cf|fig|no)|(?<![\w.])[A-Z])\.$", re.IGNORECASE
+)
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d+[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MARKDOWN_INLINE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[*_`]+")
@@ -86,13 +91,25 @@ def parse(text: str, kind: str) -> list[Paragraph]:
 def split_sentences(block: str, line: int) -> list[Sentence]:
     """The sentences of one block, each with the source line it starts on."""
     sentences = []
-    position = 0
-    for piece in _SENTENCE_END.split(block):
+    start = 0
+    for end in _ends(block):
+        piece = block[start:end]
         if piece.strip():
-            start = block.find(piece, position)
-            sentences.append(Sentence(line + block.count("\n", 0, max(start, 0)), " ".join(piece.split())))
-            position = max(start, 0) + len(piece)
+            first = start + len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(line + block.count("\n", 0, first), " ".join(piece.split())))
+        start = end
     return sentences
+
+
+def _ends(block: str) -> list[int]:
+    """Where each sentence of a block ends: after each sentence end no abbreviation explains, and at the end."""
+    ends = [
+        found.end()
+        for found in _SENTENCE_END.finditer(block)
+        if not block[found.end() : found.end() + 1].islower()
+        and not _NEVER_LAST.search(block[max(0, found.start() - 8) : found.start()])
+    ]
+    return [*ends, len(block)]
 
 
 def _text_blocks(text: str, markdown: bool) -> list[tuple[int, str, bool]]:
@@ -100,11 +117,12 @@ def _text_blocks(text: str, markdown: bool) -> list[tuple[int, str, bool]]:
     blocks: list[tuple[int, str, bool]] = []
     current: list[str] = []
     start = 0
+    item = False  # a list item is never a heading, however short
 
     def close() -> None:
         if current:
             joined = "\n".join(current)
-            blocks.append((start, joined, _looks_like_heading(current)))
+            blocks.append((start, joined, _looks_like_heading(current) and not item))
             current.clear()
 
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -127,6 +145,9 @@ def _text_blocks(text: str, markdown: bool) -> list[tuple[int, str, bool]]:
         if _BULLET.match(line):
             close()
             line = _BULLET.sub("", line)
+            item = True
+        elif not current:
+            item = False
         if not current:
             start = number
         current.append(line.strip())
@@ -140,6 +161,6 @@ def _looks_like_heading(lines: list[str]) -> bool:
 
 
 def _html_blocks(text: str) -> list[tuple[int, str, bool]]:
-    from paincompare.html_text import text_blocks  # html.parser costs 3 ms; only HTML needs it
+    from paincompare.check.html_text import text_blocks  # html.parser costs 3 ms; only HTML needs it
 
     return text_blocks(text)

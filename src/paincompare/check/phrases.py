@@ -90,48 +90,57 @@ class Phrases(Generic[K]):
                 continue
             seen.add((phrase, key))
             stem = phrase.endswith("*")
-            found = Words.of(phrase.rstrip("*"))
-            entry = _Phrase(found.words, stem, key)
-            if len(found.words) == 1:
+            bare = phrase.rstrip("*")
+            words = bare.split() if bare.replace(" ", "").isalnum() else Words.of(bare).words  # most are plain
+            entry = _Phrase(words, stem, key)
+            if len(words) == 1:
                 if stem:
                     stems.append(entry)
                 else:
-                    self._words.setdefault(found.words[0], []).append(key)
-            elif stem and len(found.words) == 2:
-                self._stemmed_pairs.setdefault(found.words[0], []).append(entry)
+                    self._words.setdefault(words[0], []).append(key)
+            elif stem and len(words) == 2:
+                self._stemmed_pairs.setdefault(words[0], []).append(entry)
             else:
-                self._pairs.setdefault((found.words[0], found.words[1]), []).append(entry)
+                self._pairs.setdefault((words[0], words[1]), []).append(entry)
         for entries in self._pairs.values():  # the longest phrase first: leftmost-longest wins
             entries.sort(key=lambda e: len(e.words), reverse=True)
         self._prefix = min((len(e.words[0]) for e in stems), default=0)
         self._stems: dict[str, list[_Phrase[K]]] = {}
         for entry in stems:
             self._stems.setdefault(entry.words[0][: self._prefix], []).append(entry)
-        # every word a phrase can start with: one set intersection per sentence skips the rest
-        self._starts = frozenset(self._words) | {a for a, _b in self._pairs} | frozenset(self._stemmed_pairs)
+        # the words a phrase of two or more words starts with; and, for each word seen, what it starts
+        self._pair_starts = frozenset(a for a, _b in self._pairs) | frozenset(self._stemmed_pairs)
+        self._known: dict[str, tuple[bool, tuple[K, ...]]] = {}
 
     def every(self, said: Words, since: int = 0) -> list[Match[K]]:
         """Every phrase said from word `since` on, in order, overlaps included (longest first at a word)."""
-        words, count, prefix = said.words, len(said.words), self._prefix
-        starts = self._starts.intersection(words)
-        stems = self._stems.keys() & {word[:prefix] for word in words} if self._stems else set()
+        words, count, known = said.words, len(said.words), self._known
         found: list[Match[K]] = []
-        if not starts and not stems:
-            return found
         for i in range(since, count):
             word = words[i]
-            if word in starts:
-                if i + 1 < count:
-                    for entry in self._pairs.get((word, words[i + 1]), ()):
-                        if _said_at(entry, said, i):
-                            found.append(Match(i, i + len(entry.words), entry.key))
-                    for entry in self._stemmed_pairs.get(word, ()):
-                        if _said_at(entry, said, i):
-                            found.append(Match(i, i + 2, entry.key))
-                found += [Match(i, i + 1, key) for key in self._words.get(word, ())]
-            if stems and word[:prefix] in stems:
-                found += [Match(i, i + 1, e.key) for e in self._stems[word[:prefix]] if word.startswith(e.words[0])]
+            seen = known.get(word)
+            if seen is None:  # what a word can start, worked out once: an article repeats its words
+                seen = known[word] = self._seen(word)
+            if seen[0] and i + 1 < count:
+                for entry in self._pairs.get((word, words[i + 1]), ()):
+                    if _said_at(entry, said, i):
+                        found.append(Match(i, i + len(entry.words), entry.key))
+                for entry in self._stemmed_pairs.get(word, ()):
+                    if _said_at(entry, said, i):
+                        found.append(Match(i, i + 2, entry.key))
+            if seen[1]:
+                found += [Match(i, i + 1, key) for key in seen[1]]
         return found
+
+    def _seen(self, word: str) -> tuple[bool, tuple[K, ...]]:
+        """Whether a phrase of two or more words can start with a word, and the keys of the one-word
+        phrases and stems it is."""
+        return word in self._pair_starts, (*self._words.get(word, ()), *self._stemmed(word))
+
+    def _stemmed(self, word: str) -> tuple[K, ...]:
+        """The keys of the one-word stems a word starts with ("addict*" for "addictive")."""
+        entries = self._stems.get(word[: self._prefix], ()) if self._prefix else ()
+        return tuple(e.key for e in entries if word.startswith(e.words[0]))
 
 
 def _said_at(entry: _Phrase[K], said: Words, i: int) -> bool:

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED
 
-from paincompare import article, catalogue, factcheck
+from paincompare import catalogue
+from paincompare.check import article, finder
+from paincompare.check import signals as signal_words
+from paincompare.check.phrases import Words, normalised
 from paincompare.errors import ArticleError
-from paincompare.phrases import Words, normalised
 
 ARTICLES = Path(__file__).parent / "articles"
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
@@ -23,11 +25,11 @@ def cat():
 
 @pytest.fixture(scope="module")
 def signals(cat):
-    return catalogue.load_signals(cat)
+    return signal_words.load(cat)
 
 
-def run_check(cat, signals, path: Path) -> factcheck.CheckResult:
-    return factcheck.check(cat, article.read(path), signals)
+def run_check(cat, signals, path: Path) -> finder.CheckResult:
+    return finder.check(cat, article.read(path), signals)
 
 
 def verdicts(result, treatment: str) -> dict[str, set[str]]:
@@ -50,10 +52,11 @@ def test_the_origin_article_flags_all_six_ketamine_claims(cat, signals):
 def test_the_origin_article_also_speaks_of_the_treatments_it_sets_against_ketamine(cat, signals):
     result = run_check(cat, signals, ORIGIN)
     named = {f.treatment for f in result.findings}
-    assert {"acetaminophen", "oral-nsaids", "strong-opioids", "exercise-therapy", "spinal-fusion"} <= named
+    assert {"acetaminophen", "oral-nsaids", "strong-opioids", "exercise-therapy"} <= named
+    assert "spinal-fusion" not in named, "'surgery' alone names no treatment"
     opioids = verdicts(result, "strong-opioids")
     assert "contradicted" in opioids["effectiveness"]  # "more potent pain relief": a checked claim
-    assert opioids["addiction"] == {"not-checked"}  # "a risk of addiction": true, shown with the record's fact
+    assert "supported" in opioids["addiction"]  # "a risk of addiction": the record's level is high
 
 
 def test_unlike_x_puts_the_claim_on_the_other_treatment(cat, signals):
@@ -76,8 +79,8 @@ def test_what_a_sentence_offers_instead_is_compared_not_claimed(cat, signals, tm
 @pytest.mark.parametrize("words", ["avoid", "an alternative to", "instead of", "rather than", "compared with"])
 def test_words_that_make_a_name_a_comparison(words):
     said = Words.of(normalised(f"it helps you {words} knee replacement"))
-    assert factcheck._comparing(said, said.words.index("knee"))
-    assert not factcheck._comparing(Words.of("knee replacement works"), 1)
+    assert finder._before_name(said, said.words.index("knee")) == "compared"
+    assert finder._before_name(Words.of("knee replacement works"), 1) == "subject"
 
 
 def test_a_promotional_article_it_has_never_seen(cat, signals):
@@ -123,11 +126,11 @@ def test_each_attribute_is_recognised_by_its_signal_words(cat, signals, tmp_path
     assert attribute in found, found
 
 
-def test_absolute_words_are_contradicted_only_where_the_record_refutes_them(cat, signals, tmp_path):
+def test_absolute_words_are_judged_against_the_record(cat, signals, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Acetaminophen is non-addictive. Ketamine is non-addictive. Exercise has no side effects.")
     result = run_check(cat, signals, path)
-    assert verdicts(result, "acetaminophen")["addiction"] == {"not-checked"}  # no misuse is recorded
+    assert verdicts(result, "acetaminophen")["addiction"] == {"supported"}  # no misuse is recorded
     assert verdicts(result, "ketamine-infusion")["addiction"] == {"contradicted"}
     assert verdicts(result, "exercise-therapy")["safety"] == {"contradicted"}  # the record lists soreness
 
@@ -162,7 +165,7 @@ def test_check_through_the_command_line_in_every_format(run, tmp_path):
         result = run("check", str(ORIGIN), "--format", fmt)
         assert result.returncode == 0 and "non-addictive" in result.stdout, fmt
     document = json.loads(run("check", str(ORIGIN), "--format", "json").stdout)
-    assert set(document) == {"catalogue", "article", "findings", "references"}
+    assert set(document) == {"catalogue", "article", "summary", "findings", "references"}
     assert document["article"]["sentences"] == 38
     cited = {s for f in document["findings"] for s in f["sources"]}
     assert cited == set(document["references"])
@@ -215,3 +218,47 @@ def test_check_on_a_huge_or_endless_input(run, tmp_path):
     for path in (str(huge), "/dev/zero"):
         result = run("check", path)
         assert result.returncode == 1 and "larger than 10 MiB, the most an article may be" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["balanced.html", "back-pain-leaflet.html", "nerve-pain-leaflet.txt"])
+def test_balanced_pages_raise_no_contradiction(cat, signals, name):
+    result = run_check(cat, signals, ARTICLES / name)
+    assert result.findings
+    assert [f.text for f in result.findings if f.verdict == "contradicted"] == []
+
+
+def test_a_balanced_leaflet_gets_verdicts_that_agree(cat, signals):
+    result = run_check(cat, signals, ARTICLES / "back-pain-leaflet.html")
+    agreed = {(f.treatment, f.attribute) for f in result.findings if f.verdict == "supported"}
+    assert {("strong-opioids", "addiction"), ("acupuncture", "approval"), ("exercise-therapy", "onset")} <= agreed
+    assert "spinal-fusion" not in {f.treatment for f in result.findings if f.text.startswith("Surgery")}
+    rfd = {
+        f.attribute for f in result.findings if f.treatment == "radiofrequency-ablation" and f.text.startswith("RFD")
+    }
+    assert "duration" in rfd, "the abbreviation the page defines names the treatment"
+
+
+def test_a_regenerative_clinic_page(cat, signals):
+    result = run_check(cat, signals, ARTICLES / "knee-clinic.md")
+    assert verdicts(result, "stem-cell-injections")["effectiveness"] == {"contradicted"}  # "clinically proven"
+    assert "unproven" in verdicts(result, "prp-injections")["effectiveness"]  # "rebuild worn cartilage"
+    assert "joint-replacement" not in {f.treatment for f in result.findings if f.text.startswith("Our treatments")}
+
+
+def test_loading_a_catalogue_does_not_import_check():
+    import subprocess
+    import sys
+
+    code = "import sys, paincompare.catalogue; print(any(n.startswith('paincompare.check') for n in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_condition_and_verdicts_only_on_the_command_line(run):
+    document = json.loads(run("check", str(ARTICLES / "knee-clinic.md"), "--condition", "knee", "-f", "json").stdout)
+    judged = [f for f in document["findings"] if f["attribute"] == "effectiveness" and f["condition"]]
+    assert judged and {f["condition"] for f in judged} == {"knee-osteoarthritis"}
+    only = json.loads(run("check", str(ARTICLES / "knee-clinic.md"), "--verdicts-only", "-f", "json").stdout)
+    assert only["findings"] and "not-checked" not in {f["verdict"] for f in only["findings"]}
+    assert only["summary"]["not-checked"] == 0 and only["summary"]["contradicted"] >= 1
+    assert run("check", str(ORIGIN), "--condition", "kneee").returncode == 2

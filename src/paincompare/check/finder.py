@@ -1,0 +1,512 @@
+"""Finds what an article says about catalogued treatments and judges it: for each sentence, the
+treatments it speaks of (names, their plurals and possessives, brand names, abbreviations the page
+defines, "it" and "this treatment" carried over, the page's subject), the condition it is about
+(`--condition`, else the sentence's, its paragraph's, heading's or page's, else chronic pain), and
+each claim it makes (claims.py), judged by judge.py against the record. Pure: the article and
+signal words come in already read; nothing here does I/O.
+
+A sentence that matches one of a treatment's checked claims (by the claim's own `match` phrases)
+gets that claim's verdict; a claim the rule table can judge gets the rule's verdict; an attribute
+spoken of with nothing to judge is `not-checked`, shown with what the catalogue says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from paincompare import findings, query
+from paincompare import models as m
+from paincompare.check import claims as claim_reader
+from paincompare.check.article import Article, Paragraph, Sentence
+from paincompare.check.claims import Claim, Tag
+from paincompare.check.judge import GRAVITY, Context, Verdict, judge
+from paincompare.check.phrases import Match, Phrases, Words, leftmost_longest, normalised
+from paincompare.check.signals import Signals
+
+NOT_CHECKED = "not-checked"
+FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
+
+
+class Finding(NamedTuple):
+    line: int
+    text: str
+    treatment: str  # a treatment id
+    attribute: str
+    verdict: str  # one of FINDING_VERDICTS
+    claim: m.Claim | None
+    explanation: str
+    sources: tuple[str, ...]
+    condition: str | None = None  # the condition id an effectiveness verdict was judged for
+
+
+class CheckResult(NamedTuple):
+    article: Article
+    findings: tuple[Finding, ...]
+
+
+# -- the phrase index ------------------------------------------------------------------------------
+
+_STRENGTH = re.compile(r"\b\d+(?:\.\d+)?\s*%\s*")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+def name_variants(name: str) -> set[str]:
+    """A name as pages write it: without its parenthesis or strength ("Capsaicin 8% patch" is a
+    "capsaicin patch"), in the plural or singular ("TENS units", "opioid")."""
+    plain = _STRENGTH.sub("", _PARENTHESIS.sub("", name)).strip()
+    found = {name, plain} if plain else {name}
+    for variant in list(found):
+        last = variant.rsplit(None, 1)[-1]
+        if not last.isalpha() or len(last) < 4:
+            continue
+        if last.endswith(("ch", "sh", "x")):
+            found.add(variant + "es")
+        elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 4:
+            found.add(variant[:-1])
+        elif not last.endswith("s"):
+            found.add(variant + "s")
+    return found
+
+
+def _name_phrases(catalogue: m.Catalogue, signals: Signals) -> list[tuple[str, Tag]]:
+    owners: dict[str, list[str]] = {}
+    for t in catalogue.treatments:  # ids, names and aliases first: a variant never takes another's name
+        for name in (t.id, t.name, *t.aliases):
+            ids = owners.setdefault(normalised(name), [])
+            if not ids:
+                ids.append(t.id)
+    for t in catalogue.treatments:
+        for name in (t.name, *t.aliases):
+            for variant in name_variants(name):
+                owners.setdefault(normalised(variant), [t.id])
+    for phrase in signals.generic:
+        owners.pop(phrase, None)
+    for phrase, members in signals.groups.items():
+        ids = owners.setdefault(phrase, [])
+        ids += [i for i in members if i not in ids]
+    return [(phrase, Tag("name", ids=tuple(ids))) for phrase, ids in owners.items()]
+
+
+def _condition_phrases(catalogue: m.Catalogue, signals: Signals) -> list[tuple[str, Tag]]:
+    tagged = [(name, Tag("condition", c.id)) for c in catalogue.conditions.values() for name in (c.name, *c.synonyms)]
+    return tagged + [(phrase, Tag("condition", c)) for phrase, c in signals.conditions]
+
+
+def phrases(catalogue: m.Catalogue, signals: Signals) -> Phrases[Tag]:
+    """Every phrase `check` looks for, in one set, so each sentence is read once."""
+    families: dict[str, list[str]] = {}
+    for phrase, family in signals.harms:
+        families.setdefault(family, []).append(normalised(phrase))
+    tagged = _name_phrases(catalogue, signals) + _condition_phrases(catalogue, signals)
+    tagged += [(phrase, Tag("attribute", attribute)) for phrase, attribute in signals.attributes]
+    tagged += [(phrase, Tag("claim", value, attribute)) for phrase, attribute, value in signals.claims]
+    tagged += [(phrase, Tag("harm", family, "|".join(families[family]))) for phrase, family in signals.harms]
+    tagged += [(phrase, Tag("cue", kind)) for phrase, kind in signals.cues]
+    tagged += [
+        (phrase, Tag("checked", t.id, position=i))
+        for t in catalogue.treatments
+        for i, claim in enumerate(t.claims)
+        if claim.attribute
+        for phrase in claim.match or ()
+    ]
+    return Phrases(tagged)
+
+
+# -- one sentence, read ----------------------------------------------------------------------------
+
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_PRONOUNS = {"it", "its", "this", "these", "they", "them", "their"}
+# Words just before a name that make it only a comparison ("unlike opioids, ketamine ...")
+_COMPARING = {
+    *[("unlike",), ("than",), ("versus",), ("vs",), ("over",), ("avoid",), ("avoiding",), ("replace",)],
+    *[("instead", "of"), ("compared", "with"), ("compared", "to"), ("alternative", "to"), ("alternatives", "to")],
+    *[("rather", "than"), ("need", "for"), ("reliance", "on"), ("dependence", "on"), ("contrast", "to")],
+    *[("stop", "taking"), ("stopped", "taking"), ("stopping",), ("quit",), ("quitting",), ("wean", "off")],
+    *[("without",)],
+}
+# Words before a name that make it an example ("drugs like oxycodone"), or a passing mention, which
+# is never what a sentence is about while the page has a subject ("associated with marijuana")
+_EXAMPLE = {("like",), ("such", "as"), ("including",), ("e", ".", "g", ".")}
+_PASSING = {("from",), ("off",), ("after",), ("associated", "with"), ("linked", "to"), ("found", "in")}
+_MODIFIERS = {"prescription", "other", "traditional", "strong", "conventional", "common", "oral", "the", "a", "many"}
+
+
+# The phrases above by their last word, with the role each gives: one look-up per name
+_ROLE_BEFORE: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _role_given in [
+    *((w, "compared") for w in _COMPARING),
+    *((w, "example") for w in _EXAMPLE),
+    *((w, "passing") for w in _PASSING),
+]:
+    _ROLE_BEFORE.setdefault(_words[-1], []).append((_words, _role_given))
+
+
+class Mention(NamedTuple):
+    match: Match[Tag]
+    role: str  # subject | example | compared
+
+
+class Read(NamedTuple):
+    """One sentence, read: who it names and how, the conditions, claims and checked claims it makes."""
+
+    said: Words
+    mentions: list[Mention]
+    spoken_of: list[str]  # attributes spoken of, read with the names taken out
+    conditions: tuple[str, ...]
+    claims: list[Claim]
+    checked: set[tuple[str, int]]  # (treatment id, claim index) of each checked claim said and not denied
+    pronoun: bool
+    other_subject: bool  # it opens on another subject ("Surgery is rarely needed"): not the page's
+    any_condition: bool  # "for appropriate conditions": the condition the record has best evidence for
+
+
+def said_of(text: str) -> Words:
+    """A sentence's words as matched: normalised, possessives dropped ("Massage's" is "massage")."""
+    return Words.of(_POSSESSIVE.sub("", normalised(text)))
+
+
+def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tuple[str, ...]]) -> Read:
+    by_kind: dict[str, list[Match[Tag]]] = {}
+    for match in index.every(said):
+        by_kind.setdefault(match.key.kind, []).append(match)
+    abbreviated = _abbreviated(said, abbreviations)
+    names = leftmost_longest(sorted(by_kind.get("name", []) + abbreviated) if abbreviated else by_kind.get("name", []))
+    _define_abbreviations(said, names, abbreviations)
+    cues: dict[str, set[int]] = {}
+    for cue in by_kind.get("cue", []):
+        cues.setdefault(cue.key.value, set()).add(cue.first)
+    mentions = [Mention(n, _role(said, n, cues.get("modifier", set()))) for n in names]
+    name_words = {i for n in names for i in range(n.first, n.end)}
+    spoken_of = {a.key.value for a in by_kind.get("attribute", []) if name_words.isdisjoint(range(a.first, a.end))}
+    conditions = tuple(dict.fromkeys(c.key.value for c in leftmost_longest(by_kind.get("condition", []))))
+    checked = by_kind.get("checked", [])
+    negations = [c for c in by_kind.get("cue", []) if c.key.value in ("negation", "negation-after")]
+    return Read(
+        said,
+        mentions,
+        sorted(spoken_of, key=m.ATTRIBUTES.rank),
+        conditions,
+        [] if _asks(said) else claim_reader.read(said, by_kind, names, bool(conditions)),
+        {(c.key.value, c.key.position) for c in checked if not _denied(c, negations)},
+        _pronoun_first(said, names),
+        not names and any(i < 3 for i in cues.get("other-subject", ())),
+        bool(cues.get("some-condition")),
+    )
+
+
+def _asks(said: Words) -> bool:
+    """A question asserts nothing ("Is gabapentin addictive?")."""
+    return bool(said.words) and said.words[-1] == "?"
+
+
+def _pronoun_first(said: Words, names: list[Match[Tag]]) -> bool:
+    """Whether "it", "this" or "they" comes before any name: the sentence speaks of the one before."""
+    until = names[0].first if names else len(said.words)
+    return not _PRONOUNS.isdisjoint(said.words[:until])
+
+
+def _denied(match: Match[Tag], negations: list[Match[Tag]]) -> bool:
+    """A checked claim's phrase with a negation in the four words before it ("do not give lasting relief"),
+    or one said after it ("FDA approved for nothing", "is a myth")."""
+    return any(
+        n.end <= match.first and match.first - n.end < 4
+        if n.key.value == "negation"
+        else match.end <= n.first and n.first - match.end < 4
+        for n in negations
+    )
+
+
+def _abbreviated(said: Words, abbreviations: dict[str, tuple[str, ...]]) -> list[Match[Tag]]:
+    if not abbreviations or abbreviations.keys().isdisjoint(said.words):
+        return []
+    return [Match(i, i + 1, Tag("name", ids=abbreviations[w])) for i, w in enumerate(said.words) if w in abbreviations]
+
+
+def _define_abbreviations(said: Words, names: list[Match[Tag]], abbreviations: dict[str, tuple[str, ...]]) -> None:
+    """ "radiofrequency ablation (RFA)": the page's own short name, known from here on."""
+    words = said.words
+    for n in names:
+        if n.end + 2 < len(words) and words[n.end] == "(" and words[n.end + 2] == ")":
+            short = words[n.end + 1]
+            if short.isalpha() and 2 <= len(short) <= 6:
+                abbreviations.setdefault(short, n.key.ids)
+
+
+def _role(said: Words, name: Match[Tag], modifiers: set[int]) -> str:
+    """How a name is said: the subject, an example or passing mention ("drugs like oxycodone",
+    "THC-induced"), or what it is compared with."""
+    after = name.end + (name.end < len(said.words) and said.words[name.end] == ")")
+    if after in modifiers:
+        return "passing"
+    return _before_name(said, name.first)
+
+
+def _before_name(said: Words, first: int) -> str:
+    start = first
+    while start > 0 and said.words[start - 1] in _MODIFIERS:
+        start -= 1
+    if start > 1 and said.words[start - 1] == "." and said.words[start - 2] == "vs":
+        start -= 1
+    if not start:
+        return "subject"
+    for words, role in _ROLE_BEFORE.get(said.words[start - 1], ()):
+        if tuple(said.before(start, len(words))) == words:
+            return role
+    return "subject"
+
+
+# -- the article -----------------------------------------------------------------------------------
+
+
+class _Page:
+    """What the article has said so far: its subject and conditions, heading by heading."""
+
+    def __init__(self, fixed: tuple[str, ...], catalogue: m.Catalogue) -> None:
+        self.fixed = fixed  # --condition
+        self.catalogue = catalogue
+        self.subject: tuple[str, ...] = ()
+        self.conditions: tuple[str, ...] = ()
+        self.heading_subject: tuple[str, ...] = ()
+        self.heading_conditions: tuple[str, ...] = ()
+        self.lead_in: tuple[str, ...] = ()  # the subject of a line ending in ':' that leads into a list
+
+    def heading(self, read: Read) -> None:
+        named = tuple(dict.fromkeys(i for mention in read.mentions for i in mention.match.key.ids))
+        self.heading_subject, self.heading_conditions = named, read.conditions
+        self.subject = self.subject or named
+        self.conditions = self.conditions or read.conditions
+
+    def conditions_for(self, read: Read, paragraph: tuple[str, ...]) -> tuple[str, ...]:
+        if read.any_condition and not self.fixed:
+            return ()
+        found = self.fixed or read.conditions or paragraph or self.heading_conditions or self.conditions
+        return self._narrowest(found) or ("chronic-pain",)
+
+    def _narrowest(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """ "nerve pain after shingles": the narrower of two conditions, one under the other, is meant."""
+        if len(ids) < 2:
+            return ids
+        above = {b for c in ids for b in query.broader(self.catalogue, c)[1:]}
+        return tuple(c for c in ids if c not in above)
+
+
+def check(
+    catalogue: m.Catalogue, article: Article, signals: Signals, condition: frozenset[str] | None = None
+) -> CheckResult:
+    """Every finding about a catalogued treatment, in the order the article makes them.
+
+    `condition` (from --condition) sets the condition for the whole article.
+    """
+    by_id = {t.id: t for t in catalogue.treatments}
+    index = phrases(catalogue, signals)
+    facts = _facts(catalogue)
+    page = _Page(tuple(sorted(condition)) if condition else (), catalogue)
+    abbreviations: dict[str, tuple[str, ...]] = {}
+    memo: dict[tuple[object, ...], Any] = {}  # the judge's rules, applied once per claim, record and scope
+    read_before: dict[tuple[str, int], Read] = {}  # a page repeats its menus, calls to action and claims
+    found: list[Finding] = []
+
+    def read(text: str) -> Read:
+        """A sentence read once per page (with the abbreviations known so far): reading is pure."""
+        key = (text, len(abbreviations))
+        if key not in read_before:
+            read_before[key] = read_sentence(said_of(text), index, abbreviations)
+        return read_before[key]
+
+    for paragraph in article.paragraphs:
+        reads = [read(s.text) for s in paragraph.sentences]
+        if paragraph.is_heading:
+            page.heading(reads[0])
+            page.lead_in = ()
+            continue
+        found += _paragraph(paragraph, reads, page, catalogue, by_id, facts, memo)
+    return CheckResult(article, tuple(found))
+
+
+def _paragraph(
+    paragraph: Paragraph,
+    reads: list[Read],
+    page: _Page,
+    catalogue: m.Catalogue,
+    by_id: dict[str, m.Treatment],
+    facts: Callable[[m.Treatment, str], tuple[str, tuple[str, ...]]],
+    memo: dict[tuple[object, ...], Any],
+) -> list[Finding]:
+    found: list[Finding] = []
+    carried: tuple[str, ...] = page.lead_in
+    in_paragraph = tuple(dict.fromkeys(c for r in reads for c in r.conditions))
+    for sentence, read in zip(paragraph.sentences, reads):
+        subjects = _subjects(read, carried or page.heading_subject or page.subject)
+        if any(mention.role != "compared" for mention in read.mentions):
+            carried = _first_subject(read, subjects)
+        if sentence.text.endswith(":"):  # "Benefits of CBD cream:" speaks of what the list after it says
+            page.lead_in = subjects
+        conditions = page.conditions_for(read, in_paragraph)
+        compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
+        named = {i for mention in read.mentions for i in mention.match.key.ids}
+        for tid in dict.fromkeys((*subjects, *named)):
+            other = compared if compared and compared.id != tid else None
+            context = Context(catalogue, conditions, other, memo, bool(read.conditions) and not page.fixed)
+            found += _findings(sentence, read, by_id[tid], subjects, context, facts, explicit=tid in named)
+    return found
+
+
+def _first_subject(read: Read, subjects: tuple[str, ...]) -> tuple[str, ...]:
+    """What "it" in the next sentence means: the sentence's first subject, with any names listed with
+    it ("Gabapentin and pregabalin ... They"), not one named later in passing."""
+    named = [mn for mn in read.mentions if any(i in subjects for i in mn.match.key.ids)]
+    if not named:
+        return subjects
+    first = named[0]
+    kept = [
+        i for mn in named if mn is first or _listed_with(read, mn, first.match.key.ids[0]) for i in mn.match.key.ids
+    ]
+    return tuple(dict.fromkeys(kept))
+
+
+def _subjects(read: Read, before: tuple[str, ...]) -> tuple[str, ...]:
+    """Who the sentence speaks of: names said as its subject; else, after "it" or "this", the one
+    spoken of before; else a name given as an example; else the one spoken of before; else a name
+    said in passing."""
+
+    def ids(role: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i for mn in read.mentions if mn.role == role for i in mn.match.key.ids))
+
+    if read.other_subject:
+        return ()
+    if before and read.said.words and read.said.words[0] in _PRONOUNS:  # "It lacks the high of marijuana"
+        return before
+    return ids("subject") or (before if read.pronoun else ()) or ids("example") or before or ids("passing")
+
+
+def _findings(
+    sentence: Sentence,
+    read: Read,
+    t: m.Treatment,
+    subjects: tuple[str, ...],
+    context: Context,
+    facts: Callable[[m.Treatment, str], tuple[str, tuple[str, ...]]],
+    explicit: bool,
+) -> list[Finding]:
+    """The findings of one sentence about one treatment: checked claims, judged claims, then what
+    the catalogue says on each attribute spoken of."""
+    line, text = sentence
+    subject = t.id in subjects
+    result: list[Finding] = []
+    covered: set[str] = set()
+    for i, claim in enumerate(t.claims if subject and read.checked else ()):
+        if claim.attribute and (t.id, i) in read.checked:
+            result.append(
+                Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
+            )
+            covered.add(claim.attribute)
+    judged = _judged(read, t, subjects, context) if subject else {}
+    for attribute, verdict in judged.items():
+        if attribute not in covered:
+            where = context.conditions[0] if attribute == "effectiveness" and context.conditions else None
+            result.append(
+                Finding(line, text, t.id, attribute, verdict.verdict, None, verdict.explanation, verdict.sources, where)
+            )
+            covered.add(attribute)
+    attributes = [a for a in read.spoken_of if a not in covered]
+    if not attributes and not result and explicit:
+        attributes = ["general"]
+    for attribute in attributes:
+        result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute)))
+    return result
+
+
+def _judged(read: Read, t: m.Treatment, subjects: tuple[str, ...], context: Context) -> dict[str, Verdict]:
+    """Each attribute's verdict from the claims the sentence makes of this treatment: the gravest."""
+    if not read.claims:
+        return {}
+    verdicts: dict[str, list[Verdict]] = {}
+    for claim in read.claims:
+        if not _claim_is_about(claim, t.id, read, subjects):
+            continue
+        verdict = judge(claim, t, context)
+        if verdict is not None:
+            verdicts.setdefault(claim.attribute, []).append(verdict)
+    combined = {}
+    for attribute, given in verdicts.items():
+        given.sort(key=lambda v: GRAVITY.index(v.verdict))
+        explanation = " ".join(dict.fromkeys(v.explanation for v in given))
+        sources = tuple(dict.fromkeys(s for v in given for s in v.sources))
+        combined[attribute] = Verdict(given[0].verdict, explanation, sources)
+    return combined
+
+
+def _claim_is_about(claim: Claim, tid: str, read: Read, subjects: tuple[str, ...]) -> bool:
+    """A claim is about the subjects named before it in its sentence (the nearest name wins); with
+    none named before it, about every subject ("There are no side effects with massage")."""
+    before = [mn for mn in read.mentions if mn.match.first < claim.first and mn.role != "compared"]
+    before = [mn for mn in before if any(i in subjects for i in mn.match.key.ids)]
+    if not before:
+        return True
+    nearest = before[-1]
+    return tid in nearest.match.key.ids or _listed_with(read, nearest, tid)
+
+
+def _listed_with(read: Read, nearest: Mention, tid: str) -> bool:
+    """ "Ketamine and lidocaine infusions are effective": names joined by "and", "or" or a comma share a claim."""
+    words = read.said.words
+    for mention in read.mentions:
+        if tid in mention.match.key.ids and mention.match.end <= nearest.match.first:
+            between = words[mention.match.end : nearest.match.first]
+            return all(w in ("and", "or", ",", "&") for w in between)
+    return False
+
+
+# -- what the catalogue says, for a finding with no verdict -----------------------------------------
+
+
+def _facts(catalogue: m.Catalogue) -> Callable[[m.Treatment, str], tuple[str, tuple[str, ...]]]:
+    """`fact`, worked out once per treatment and attribute: a long article asks again and again."""
+    known: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+
+    def facts(t: m.Treatment, attribute: str) -> tuple[str, tuple[str, ...]]:
+        if (t.id, attribute) not in known:
+            known[(t.id, attribute)] = fact(t, attribute, catalogue)
+        return known[(t.id, attribute)]
+
+    return facts
+
+
+def _addiction_fact(t: m.Treatment) -> str:
+    risk = t.addiction_risk
+    return f"Addiction risk: {risk.level.replace('-', ' ')}, {risk.schedule_words()}. {risk.short}"
+
+
+def fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
+    """What the catalogue says about a treatment on one attribute, with its sources."""
+    if attribute == "addiction":
+        return _addiction_fact(t), t.addiction_risk.sources
+    if attribute == "onset":
+        return f"How soon it may help: {t.onset.short}", t.onset.sources
+    if attribute == "duration":
+        return f"How long relief lasts: {t.duration.short}", t.duration.sources
+    if attribute == "safety":
+        se = t.side_effects
+        return f"Common: {se.common_short} Serious: {se.serious_short}", se.sources
+    if attribute == "effectiveness":
+        best = query.shown_finding(t, query.Filters())
+        if best is None:
+            return "No finding in the catalogue.", t.how_given.sources
+        condition = catalogue.conditions[best.condition].name
+        sure = best.certainty.replace("-", " ") if best.certainty else "no trials"
+        return f"Best finding: {findings.statement(best)} ({sure} certainty), for {condition}.", best.sources
+    if attribute == "invasiveness":
+        return f"Invasiveness: {t.invasiveness.level}. {t.invasiveness.short}", t.invasiveness.sources
+    if attribute == "cost":
+        return f"Cost (US): {t.cost.tier.replace('-', ' ')}. {t.cost.short}", t.cost.sources
+    if attribute == "approval":
+        if not t.guidelines:
+            return "No guideline in the catalogue speaks to it.", t.how_given.sources
+        stances = "; ".join(
+            f"{catalogue.sources[g.guideline].label()}: {g.stance.replace('-', ' ')}" for g in t.guidelines[:4]
+        )
+        more = f" (and {len(t.guidelines) - 4} more)" if len(t.guidelines) > 4 else ""
+        return f"Guidelines: {stances}{more}.", tuple(dict.fromkeys(g.guideline for g in t.guidelines[:4]))
+    return f"What it is: {t.how_given.short}", t.how_given.sources
