@@ -1,6 +1,7 @@
 """Pure queries over a catalogue: resolve names, filter by what matters, sort; no I/O."""
 
-from __future__ import annotations
+# No "from __future__ import annotations": typing.NamedTuple would compile each string annotation
+# (models.py says what it costs).
 
 import datetime as dt
 import re

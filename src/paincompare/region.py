@@ -4,7 +4,8 @@ Chosen by --region, else PAINCOMPARE_REGION, else the locale's territory (LC_ALL
 then LANG, the first one set, as POSIX reads them: en_GB -> uk, en_US -> us), else the US.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations": typing.NamedTuple would compile each string annotation
+# (models.py says what it costs).
 
 import re
 from collections.abc import Mapping

@@ -1,6 +1,7 @@
 """Output formats behind one enum: each format is one module with a `render(view, env)`."""
 
-from __future__ import annotations
+# No "from __future__ import annotations": typing.NamedTuple would compile each string annotation
+# (models.py says what it costs).
 
 import importlib
 from enum import StrEnum
@@ -110,7 +111,7 @@ class Report(NamedTuple):
     filters: Filters = Filters()  # the condition (and certainty) the evidence is shown for
     condition_text: str | None = None  # what the person typed for --condition
     detail: bool = False  # compare: the full text instead of the short answers
-    check: CheckResult | None = None  # check: the article's findings
+    check: "CheckResult | None" = None  # check: the article's findings (a string: imported only for the checker)
     groups: tuple[Group, ...] = ()  # list: the rows in the groups a sort ranked them in
     not_judged: tuple[NotJudged, ...] = ()  # list: what each filter and sort could not judge
     wide: bool = False  # list: the full row on a terminal too, not the short overview

@@ -5,7 +5,8 @@ csv write `View.records`; json writes `View.data`. `build` matches the report ki
 a new kind fails type-checking until it has a view, instead of rendering empty in some formats.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations": typing.NamedTuple would compile each string annotation
+# (models.py says what it costs).
 
 from typing import Any, NamedTuple, assert_never
 
