@@ -234,31 +234,28 @@ def _evidence_asked(f: Filters) -> str | None:
 
 
 _SORT_FIELDS = {"addiction": "addiction_risk", "benefit": "evidence"}
+
+
+def _scale_filter(
+    field: str, option: str, asked: Callable[[Filters], str | None], value: Callable[[m.Treatment], str]
+) -> _FilterSpec:
+    """A filter on one scale word of a record, whose value `asked` reads from the Filters."""
+    reason = f"{field.replace('_', ' ')} not reported"
+    name = option.removeprefix("--").replace("-", "_")  # the Filters field the option sets
+    return _FilterSpec(
+        field,
+        option,
+        asked,
+        lambda t, f: value(t) == m.NOT_REPORTED,
+        lambda f: f._replace(**{name: None}),  # type: ignore[arg-type]  # one field, named by the option
+        lambda f: reason,
+    )
+
+
 _FILTER_SPECS = (
-    _FilterSpec(
-        "addiction_risk",
-        "--max-addiction",
-        lambda f: f.max_addiction,
-        lambda t, f: t.addiction_risk.level == m.NOT_REPORTED,
-        lambda f: f._replace(max_addiction=None),
-        lambda f: "addiction risk not reported",
-    ),
-    _FilterSpec(
-        "onset",
-        "--onset",
-        lambda f: f.onset,
-        lambda t, f: t.onset.speed == m.NOT_REPORTED,
-        lambda f: f._replace(onset=None),
-        lambda f: "onset not reported",
-    ),
-    _FilterSpec(
-        "invasiveness",
-        "--max-invasiveness",
-        lambda f: f.max_invasiveness,
-        lambda t, f: t.invasiveness.level == m.NOT_REPORTED,
-        lambda f: f._replace(max_invasiveness=None),
-        lambda f: "invasiveness not reported",
-    ),
+    _scale_filter("addiction_risk", "--max-addiction", lambda f: f.max_addiction, lambda t: t.addiction_risk.level),
+    _scale_filter("onset", "--onset", lambda f: f.onset, lambda t: t.onset.speed),
+    _scale_filter("invasiveness", "--max-invasiveness", lambda f: f.max_invasiveness, lambda t: t.invasiveness.level),
     _FilterSpec(
         "evidence",
         "",
