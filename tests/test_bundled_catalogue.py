@@ -217,6 +217,10 @@ def _prose(t) -> list[str]:
         t.cost.summary,
         *[e.effect for e in t.evidence],
         *[c.explanation for c in t.claims],
+        *[c.text for block in (t.cautions, t.interactions) if block for c in block.entries],
+        *([t.uk_control.summary] if t.uk_control else []),
+        *[a.summary for a in t.availability or () if a],
+        *([t.cost_uk.summary] if t.cost_uk else []),
         *short_answers(t),
     ]
 
