@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paincompare import findings, query
 from paincompare import models as m
@@ -24,6 +24,10 @@ from paincompare.check.claims import Claim, Tag
 from paincompare.check.judge import GRAVITY, Context, Verdict, judge
 from paincompare.check.phrases import Match, Phrases, Words, leftmost_longest, normalised
 from paincompare.check.signals import Signals
+
+if TYPE_CHECKING:
+    from paincompare.check.scorecard import Line
+    from paincompare.check.worthiness import Worth
 
 NOT_CHECKED = "not-checked"
 FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
@@ -39,11 +43,14 @@ class Finding(NamedTuple):
     explanation: str
     sources: tuple[str, ...]
     condition: str | None = None  # the condition id an effectiveness verdict was judged for
+    named: bool = False  # the sentence names the treatment (not only "it" or the page's subject)
 
 
 class CheckResult(NamedTuple):
     article: Article
     findings: tuple[Finding, ...]
+    scorecard: tuple[Line, ...] = ()  # the article judged as a whole (scorecard.py)
+    worth: tuple[Worth, ...] = ()  # --sort worthiness: each finding's weight and reasons, in the same order
 
 
 # -- the phrase index ------------------------------------------------------------------------------
@@ -415,7 +422,7 @@ def _findings(
         attributes = ["general"]
     for attribute in attributes:
         result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute)))
-    return result
+    return [f._replace(named=True) for f in result] if explicit else result
 
 
 def _judged(read: Read, t: m.Treatment, subjects: tuple[str, ...], context: Context) -> dict[str, Verdict]:
