@@ -103,6 +103,11 @@ def _site(url: str | None) -> str | None:
     return host or None
 
 
+# JSON-LD is pasted into <script type="application/ld+json">: an article's "</script>" must not end it.
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def render(report: Report) -> str:
-    """The reviews as a JSON-LD array, indented; every character outside ASCII escaped."""
-    return json.dumps(reviews(report), indent=2) + "\n"
+    """The reviews as a JSON-LD array, indented; every character outside ASCII escaped, and the
+    characters HTML reads as markup too (they occur only inside strings, so the JSON stays valid)."""
+    return json.dumps(reviews(report), indent=2).translate(_HTML_SAFE) + "\n"

@@ -105,7 +105,7 @@ class Reader:
         negations = [f for f in found if f.key in _NEGATING and not any(_inside(f, p) for p in pseudo)]
         kept = [f for f in found if f.key not in (*_NEGATING, "pseudo") and not _negated(f, negations)]
         families = frozenset(f.key for f in kept)
-        hype = tuple(dict.fromkeys(" ".join(words[f.first : f.end]) for f in kept if f.key == "hype"))
+        hype = tuple(" ".join(words[f.first : f.end]) for f in kept if f.key == "hype")
         return Marks(
             families,
             _figures(words, [f for f in kept if f.key in ("absolute", "relative")]),
