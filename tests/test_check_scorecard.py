@@ -267,7 +267,7 @@ def test_the_scorecard_is_in_every_format_and_the_balanced_article_scores_higher
 
 def test_the_origin_scorecard_on_the_command_line(run):
     text = " ".join(run("check", str(ORIGIN)).stdout.split())
-    assert 'MET: Costs mentioned (HealthNewsReview.org 1 (costs)): line 32: "However, it can be expensive' in text
+    assert 'MET: Costs mentioned (HealthNewsReview.org 1): line 32: "However, it can be expensive' in text
     assert "NOT MET: Benefits in numbers" in text and "NOT MET: Harms in numbers" in text
     assert "MET: Alternatives named" in text and "NOT MET: Sources cited" in text
     assert "NOT MET: No red-flag words" in text and '"non addictive" (2)' in text

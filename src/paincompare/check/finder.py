@@ -352,7 +352,9 @@ def _paragraph(
             page.lead_in = subjects
         conditions = page.conditions_for(read, in_paragraph)
         compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
-        named = {i for mention in read.mentions for i in mention.match.key.ids}
+        named = tuple(
+            dict.fromkeys(i for mention in read.mentions for i in mention.match.key.ids)
+        )  # in order: output is stable
         for tid in dict.fromkeys((*subjects, *named)):
             other = compared if compared and compared.id != tid else None
             context = Context(catalogue, conditions, other, memo, bool(read.conditions) and not page.fixed)

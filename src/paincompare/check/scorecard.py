@@ -29,7 +29,7 @@ HNR = "HealthNewsReview.org"
 
 # Criterion id, what it asks, and the rubric (with the question's number) it comes from.
 CRITERIA: tuple[tuple[str, str, str], ...] = (
-    ("costs", "Costs mentioned", f"{HNR} 1 (costs)"),
+    ("costs", "Costs mentioned", f"{HNR} 1"),
     ("benefits-in-numbers", "Benefits in numbers (absolute, not only relative)", f"{HNR} 2; DISCERN 10"),
     ("harms", "Harms mentioned", f"{HNR} 3; DISCERN 11"),
     ("harms-in-numbers", "Harms in numbers", f"{HNR} 3"),
@@ -40,12 +40,12 @@ CRITERIA: tuple[tuple[str, str, str], ...] = (
     (
         "red-flags",
         "No red-flag words (miracle, breakthrough, cure, game-changer, 100%...)",
-        f"{HNR}: sensational language",
+        f"{HNR}, sensational language",
     ),
     (
         "commercial",
         "No selling (booking calls, prices, 'our clinic', affiliate wording)",
-        f"{HNR} 6 (conflicts); DISCERN 6",
+        f"{HNR} 6; DISCERN 6",
     ),
 )
 # What the text cannot show: listed for a person to judge.
@@ -306,7 +306,9 @@ def _balance(said: list[_Said], result: CheckResult, names: dict[str, str]) -> L
     without = [names[t] for t, balanced in benefits.items() if not balanced]
     if without:
         return _criterion("balance", NOT_MET, f"benefits with no harm or limit said: {', '.join(without)}")
-    return _criterion("balance", MET, f"harms or limits said for all {len(benefits)} treatments whose benefits are")
+    return _criterion(
+        "balance", MET, f"a harm or limit is said of each of the {len(benefits)} treatments whose benefits it claims"
+    )
 
 
 def _red_flags(said: list[_Said]) -> Line:
