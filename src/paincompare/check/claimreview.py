@@ -17,9 +17,7 @@ One ClaimReview per finding with a verdict (`not-checked` findings are left out)
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from paincompare.render import Report
@@ -99,6 +97,8 @@ def _site(url: str | None) -> str | None:
     """The host an article's address names ('www.example.com'), as the claim's author."""
     if not url:
         return None
+    from urllib.parse import urlsplit  # 4 ms to import: only when --url is given
+
     host = urlsplit(url).hostname
     return host or None
 
@@ -110,4 +110,6 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def render(report: Report) -> str:
     """The reviews as a JSON-LD array, indented; every character outside ASCII escaped, and the
     characters HTML reads as markup too (they occur only inside strings, so the JSON stays valid)."""
+    import json  # check imports this module for Publication; only this format writes JSON-LD
+
     return json.dumps(reviews(report), indent=2).translate(_HTML_SAFE) + "\n"

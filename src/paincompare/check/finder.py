@@ -408,7 +408,18 @@ def _findings(
     for i, claim in enumerate(t.claims if subject and read.checked else ()):
         if claim.attribute and (t.id, i) in read.checked:
             result.append(
-                Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
+                Finding(
+                    line,
+                    text,
+                    t.id,
+                    claim.attribute,
+                    claim.verdict,
+                    claim,
+                    claim.explanation,
+                    claim.sources,
+                    None,
+                    explicit,
+                )
             )
             covered.add(claim.attribute)
     judged = _judged(read, t, subjects, context) if subject else {}
@@ -416,15 +427,26 @@ def _findings(
         if attribute not in covered:
             where = context.conditions[0] if attribute == "effectiveness" and context.conditions else None
             result.append(
-                Finding(line, text, t.id, attribute, verdict.verdict, None, verdict.explanation, verdict.sources, where)
+                Finding(
+                    line,
+                    text,
+                    t.id,
+                    attribute,
+                    verdict.verdict,
+                    None,
+                    verdict.explanation,
+                    verdict.sources,
+                    where,
+                    explicit,
+                )
             )
             covered.add(attribute)
     attributes = [a for a in read.spoken_of if a not in covered]
     if not attributes and not result and explicit:
         attributes = ["general"]
     for attribute in attributes:
-        result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute)))
-    return [f._replace(named=True) for f in result] if explicit else result
+        result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute), None, explicit))
+    return result
 
 
 def _judged(read: Read, t: m.Treatment, subjects: tuple[str, ...], context: Context) -> dict[str, Verdict]:

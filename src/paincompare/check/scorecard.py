@@ -219,7 +219,8 @@ def _quote(s: _Said) -> str:
 
 def _first(said: list[_Said], test: Callable[[_Said], bool]) -> _Said | None:
     """The first sentence that passes, one in a paragraph before a heading."""
-    return next((s for s in sorted(said, key=lambda s: s.heading) if test(s)), None)
+    found = next((s for s in said if not s.heading and test(s)), None)
+    return found or next((s for s in said if s.heading and test(s)), None)
 
 
 def _simple(criterion: str, said: list[_Said], family: str, none: str) -> Line:
