@@ -272,3 +272,15 @@ def test_the_origin_scorecard_on_the_command_line(run):
     assert "MET: Alternatives named" in text and "NOT MET: Sources cited" in text
     assert "NOT MET: No red-flag words" in text and '"non addictive" (2)' in text
     assert "NEEDS A READER: Independent sources" in text and "NEEDS A READER: True novelty" in text
+
+
+def test_the_scorecard_and_worthiness_validate_against_the_published_schema(run):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "json-output.schema.json").read_text(encoding="utf-8"))
+    for args in ((), ("--sort", "worthiness")):
+        document = json.loads(run("check", str(PROMOTIONAL), "--format", "json", *args).stdout)
+        jsonschema.validate(document, schema)
+        assert [line["criterion"] for line in document["scorecard"]] == [
+            *(c for c, _l, _r in scorecard.CRITERIA),
+            *(c for c, _l, _r in scorecard.FOR_A_READER),
+        ]
