@@ -165,7 +165,7 @@ def test_check_through_the_command_line_in_every_format(run, tmp_path):
         result = run("check", str(ORIGIN), "--format", fmt)
         assert result.returncode == 0 and "non-addictive" in result.stdout, fmt
     document = json.loads(run("check", str(ORIGIN), "--format", "json").stdout)
-    assert set(document) == {"catalogue", "article", "summary", "findings", "references"}
+    assert set(document) == {"catalogue", "article", "scorecard", "summary", "sort", "findings", "references"}
     assert document["article"]["sentences"] == 38
     cited = {s for f in document["findings"] for s in f["sources"]}
     assert cited == set(document["references"])

@@ -39,7 +39,8 @@ def test_every_kind_builds_a_view_with_rows_and_a_footer(cat, kind):
     assert all(len(row) == len(view.table.header) for row in view.table.rows)
 
 
-@pytest.mark.parametrize("fmt", list(OutputFormat))
+# claimreview is check's alone, for fact-check tools: tests/test_check_claimreview.py
+@pytest.mark.parametrize("fmt", [f for f in OutputFormat if f is not OutputFormat.CLAIMREVIEW])
 @pytest.mark.parametrize("kind", list(ReportKind))
 def test_every_format_draws_every_kind(cat, kind, fmt):
     text = render(report(cat, kind), fmt, PIPE)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # to the checker these are plain words; at run time, Literals
     SortKey: TypeAlias = str
     Format: TypeAlias = str
     Verdict: TypeAlias = str
+    CheckSort: TypeAlias = str
 else:
     Addiction = _choices(m.ADDICTION_LEVELS.words)
     Speed = _choices(m.ONSET_SPEEDS.words)
@@ -46,6 +47,7 @@ else:
     SortKey = _choices(query.SORT_KEYS)
     Format = _choices(tuple(f.value for f in OutputFormat))
     Verdict = _choices((*m.VERDICTS.words, "not-checked"))
+    CheckSort = _choices(("article", "worthiness"))
 
 HELP = """Compare treatments for chronic pain side by side: benefits and harms in equal detail,
 every fact cited to its source. Information for talking with a clinician, not medical advice.
@@ -375,6 +377,35 @@ def conditions(
     _emit(Report(ReportKind.CONDITIONS, cat, (), headers=not no_headers), fmt, to)
 
 
+def _web_address(given: str | None, option: str) -> str | None:
+    if given is not None and not given.startswith(("http://", "https://")):
+        raise UsageError(f"{option}: '{given}' is not a web address; give one starting with https://")
+    return given
+
+
+def _iso_date(given: str | None) -> str | None:
+    if given is None:
+        return None
+    try:
+        return dt.date.fromisoformat(given).isoformat()
+    except ValueError:
+        raise UsageError(f"--date: '{given}' is not a date; give it as YYYY-MM-DD, e.g. 2026-03-01") from None
+
+
+CheckFormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="Output format: table, plain, markdown, csv, json, html, or claimreview (schema.org ClaimReview "
+        "JSON-LD, one per judged finding). Default: from the -o file's extension (.jsonld is claimreview), "
+        "else PAINCOMPARE_FORMAT, else table.",
+    ),
+]
+
+
 @app.command()
 def check(
     article: Annotated[
@@ -398,22 +429,62 @@ def check(
     verdicts_only: Annotated[
         bool, typer.Option("--verdicts-only", help="Show only findings with a verdict (leave out 'not checked').")
     ] = False,
-    fmt: FormatOption = None,
+    sort: Annotated[
+        CheckSort,
+        typer.Option(
+            "--sort",
+            help="Order of the findings: 'article' (as the article makes them) or 'worthiness' (the claims "
+            "that matter most first, by fixed weights, with the reasons).",
+        ),
+    ] = "article",
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="claimreview: the article's address (default: its path).", metavar="URL"),
+    ] = None,
+    review_url: Annotated[
+        str | None,
+        typer.Option("--review-url", help="claimreview: the page the review is published on.", metavar="URL"),
+    ] = None,
+    author: Annotated[
+        str | None,
+        typer.Option("--author", help="claimreview: who publishes the review (default: paincompare).", metavar="NAME"),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="claimreview: the review's date, YYYY-MM-DD (default: the catalogue's review date).",
+            metavar="DATE",
+        ),
+    ] = None,
+    fmt: CheckFormatOption = None,
     to: OutputOption = None,
     no_headers: NoHeadersOption = False,
 ) -> None:
-    """Fact-check an article: each claim about a catalogued treatment, judged against the catalogue."""
+    """Fact-check an article: a scorecard of the article on recognised criteria, then each claim about a
+    catalogued treatment, judged against the catalogue."""
     from paincompare.check import article as article_file  # only this command reads articles
-    from paincompare.check import finder, signals
+    from paincompare.check import claimreview, finder, scorecard, signals
 
+    publication = claimreview.Publication(
+        _web_address(url, "--url"), _web_address(review_url, "--review-url"), author, _iso_date(date)
+    )
     cat = _load()
     asked = _conditions(cat, condition)
     broadest = frozenset(c for c in asked if cat.conditions[c].parent not in asked) if asked else None
     text = article_file.read(Path(article))
-    result = finder.check(cat, text, signals.load(cat), broadest)
+    words = signals.load(cat)
+    result = finder.check(cat, text, words, broadest)
+    reader = scorecard.Reader(words)
+    result = result._replace(scorecard=tuple(scorecard.score(result, words, cat, reader)))
     if verdicts_only:
         result = result._replace(findings=tuple(f for f in result.findings if f.verdict != finder.NOT_CHECKED))
-    _emit(Report(ReportKind.CHECK, cat, (), headers=not no_headers, check=result), fmt, to)
+    if sort == "worthiness":
+        from paincompare.check import worthiness
+
+        result = worthiness.ordered(result, reader)
+    report = Report(ReportKind.CHECK, cat, (), headers=not no_headers, check=result, publication=publication)
+    _emit(report, fmt, to)
     if fail_on and any(f.verdict == fail_on for f in result.findings):
         output.message(f"paincompare: the article has findings marked {fail_on}.")
         raise typer.Exit(ExitCode.ERROR)

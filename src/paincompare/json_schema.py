@@ -13,6 +13,10 @@ from typing import Any
 
 from paincompare import models as m
 from paincompare import shape
+from paincompare.check.scorecard import CRITERIA as _CRITERIA
+from paincompare.check.scorecard import FOR_A_READER as _FOR_A_READER
+from paincompare.check.scorecard import STATUSES as _STATUSES
+from paincompare.check.worthiness import WEIGHTS as _WORTHINESS
 from paincompare.render import ReportKind
 
 _SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -123,6 +127,16 @@ def _check_document(info: dict[str, Any]) -> dict[str, Any]:
                 "type": ["string", "null"],
                 "description": "the condition id an effectiveness verdict was judged for, else null",
             },
+            "worthiness": {
+                "type": "object",
+                "description": "--sort worthiness only: the finding's weight and the reasons that gave it",
+                "properties": {
+                    "score": {"type": "integer", "minimum": 0},
+                    "reasons": {"type": "array", "items": {"enum": [name for name, _w in _WORTHINESS]}},
+                },
+                "required": ["score", "reasons"],
+                "additionalProperties": False,
+            },
         },
         "required": [
             "line",
@@ -154,10 +168,28 @@ def _check_document(info: dict[str, Any]) -> dict[str, Any]:
                 "required": list(_FINDING_VERDICTS),
                 "additionalProperties": False,
             },
+            "scorecard": {
+                "type": "array",
+                "description": "the article judged on HealthNewsReview.org and DISCERN criteria, one per criterion",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "criterion": {"enum": [c for c, _l, _r in (*_CRITERIA, *_FOR_A_READER)]},
+                        "label": _TEXT,
+                        "rubric": _TEXT,
+                        "status": {"enum": list(_STATUSES)},
+                        "evidence": _TEXT,
+                        "line": {"type": ["integer", "null"], "minimum": 1},
+                    },
+                    "required": ["criterion", "label", "rubric", "status", "evidence", "line"],
+                    "additionalProperties": False,
+                },
+            },
+            "sort": {"enum": ["article", "worthiness"], "description": "the order of the findings"},
             "findings": {"type": "array", "items": finding},
             "references": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
         },
-        "required": ["catalogue", "article", "summary", "findings", "references"],
+        "required": ["catalogue", "article", "scorecard", "summary", "sort", "findings", "references"],
         "additionalProperties": False,
     }
 

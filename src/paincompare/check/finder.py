@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paincompare import findings, query
 from paincompare import models as m
@@ -24,6 +24,10 @@ from paincompare.check.claims import Claim, Tag
 from paincompare.check.judge import GRAVITY, Context, Verdict, judge
 from paincompare.check.phrases import Match, Phrases, Words, leftmost_longest, normalised
 from paincompare.check.signals import Signals
+
+if TYPE_CHECKING:
+    from paincompare.check.scorecard import Line
+    from paincompare.check.worthiness import Worth
 
 NOT_CHECKED = "not-checked"
 FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
@@ -39,11 +43,14 @@ class Finding(NamedTuple):
     explanation: str
     sources: tuple[str, ...]
     condition: str | None = None  # the condition id an effectiveness verdict was judged for
+    named: bool = False  # the sentence names the treatment (not only "it" or the page's subject)
 
 
 class CheckResult(NamedTuple):
     article: Article
     findings: tuple[Finding, ...]
+    scorecard: tuple[Line, ...] = ()  # the article judged as a whole (scorecard.py)
+    worth: tuple[Worth, ...] = ()  # --sort worthiness: each finding's weight and reasons, in the same order
 
 
 # -- the phrase index ------------------------------------------------------------------------------
@@ -345,7 +352,9 @@ def _paragraph(
             page.lead_in = subjects
         conditions = page.conditions_for(read, in_paragraph)
         compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
-        named = {i for mention in read.mentions for i in mention.match.key.ids}
+        named = tuple(
+            dict.fromkeys(i for mention in read.mentions for i in mention.match.key.ids)
+        )  # in order: output is stable
         for tid in dict.fromkeys((*subjects, *named)):
             other = compared if compared and compared.id != tid else None
             context = Context(catalogue, conditions, other, memo, bool(read.conditions) and not page.fixed)
@@ -399,7 +408,18 @@ def _findings(
     for i, claim in enumerate(t.claims if subject and read.checked else ()):
         if claim.attribute and (t.id, i) in read.checked:
             result.append(
-                Finding(line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources)
+                Finding(
+                    line,
+                    text,
+                    t.id,
+                    claim.attribute,
+                    claim.verdict,
+                    claim,
+                    claim.explanation,
+                    claim.sources,
+                    None,
+                    explicit,
+                )
             )
             covered.add(claim.attribute)
     judged = _judged(read, t, subjects, context) if subject else {}
@@ -407,14 +427,25 @@ def _findings(
         if attribute not in covered:
             where = context.conditions[0] if attribute == "effectiveness" and context.conditions else None
             result.append(
-                Finding(line, text, t.id, attribute, verdict.verdict, None, verdict.explanation, verdict.sources, where)
+                Finding(
+                    line,
+                    text,
+                    t.id,
+                    attribute,
+                    verdict.verdict,
+                    None,
+                    verdict.explanation,
+                    verdict.sources,
+                    where,
+                    explicit,
+                )
             )
             covered.add(attribute)
     attributes = [a for a in read.spoken_of if a not in covered]
     if not attributes and not result and explicit:
         attributes = ["general"]
     for attribute in attributes:
-        result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute)))
+        result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute), None, explicit))
     return result
 
 

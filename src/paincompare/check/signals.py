@@ -23,6 +23,22 @@ VALUES: dict[str, tuple[str, ...]] = {
     "cost": ("cheap", "affordable", "expensive"),
     "approval": ("recommended", "approved", "otc"),
 }
+# The word families the article scorecard reads (scorecard.py), each one required.
+SCORECARD = (
+    "costs",
+    "benefits",
+    "harms",
+    "limits",
+    "evidence",
+    "usual-care",
+    "sources",
+    "absolute",
+    "relative",
+    "hype",
+    "commercial",
+    "anecdote",
+    "negation",
+)
 
 
 class Signals(NamedTuple):
@@ -35,6 +51,7 @@ class Signals(NamedTuple):
     conditions: tuple[tuple[str, str], ...]  # (phrase, condition id): words beyond the vocabulary's
     groups: dict[str, tuple[str, ...]]  # a phrase -> the treatment ids it stands for
     generic: frozenset[str]  # aliases too generic to name a treatment alone ("surgery")
+    scorecard: tuple[tuple[str, str], ...] = ()  # (phrase, the scorecard family it belongs to)
 
 
 def load(catalogue: m.Catalogue, path: Path | None = None) -> Signals:
@@ -79,7 +96,21 @@ def signals_from(data: dict[str, Any], catalogue: m.Catalogue) -> Signals:
         tuple(conditions),
         groups,
         frozenset(normalised(w) for w in data.get("generic") or ()),
+        _scorecard(data.get("scorecard")),
     )
+
+
+def _scorecard(spec: Any) -> tuple[tuple[str, str], ...]:
+    """The scorecard's word families: every one present, none unknown, each a list of words."""
+    families = spec or {}
+    for family, words in families.items():
+        _known(family, SCORECARD, "scorecard")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"scorecard: {family}: give a list of words")
+    missing = [f for f in SCORECARD if f not in families]
+    if missing:
+        raise ValueError(f"scorecard: {', '.join(missing)} missing; each criterion needs its words")
+    return _pairs(families)
 
 
 def _pairs(spec: Any) -> tuple[tuple[str, str], ...]:

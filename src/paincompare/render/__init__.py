@@ -15,6 +15,7 @@ from paincompare.region import Region
 from paincompare.terminal import OutputEnv
 
 if TYPE_CHECKING:
+    from paincompare.check.claimreview import Publication
     from paincompare.check.finder import CheckResult
 
 
@@ -25,6 +26,7 @@ class OutputFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     HTML = "html"
+    CLAIMREVIEW = "claimreview"  # check only: schema.org ClaimReview JSON-LD (check/claimreview.py)
 
 
 # -o FILE without --format: the format its extension names
@@ -37,6 +39,7 @@ EXTENSIONS = {
     ".json": OutputFormat.JSON,
     ".txt": OutputFormat.TABLE,
     ".tsv": OutputFormat.PLAIN,
+    ".jsonld": OutputFormat.CLAIMREVIEW,
 }
 
 
@@ -112,6 +115,7 @@ class Report(NamedTuple):
     condition_text: str | None = None  # what the person typed for --condition
     detail: bool = False  # compare: the full text instead of the short answers
     check: "CheckResult | None" = None  # check: the article's findings (a string: imported only for the checker)
+    publication: "Publication | None" = None  # check --format claimreview: where the review and article are
     groups: tuple[Group, ...] = ()  # list: the rows in the groups a sort ranked them in
     not_judged: tuple[NotJudged, ...] = ()  # list: what each filter and sort could not judge
     wide: bool = False  # list: the full row on a terminal too, not the short overview
@@ -123,6 +127,15 @@ def render(report: Report, fmt: OutputFormat, env: OutputEnv) -> str:
     """The report as text in the chosen format; formats are imported only when used."""
     from paincompare.render import views
 
+    if fmt is OutputFormat.CLAIMREVIEW:
+        if report.kind is not ReportKind.CHECK:
+            raise UsageError(
+                f"--format claimreview (and -o FILE.jsonld) is for 'check' only; '{report.kind.value}' can write "
+                "table, plain, markdown, csv, json or html"
+            )
+        from paincompare.check import claimreview  # fact-check verdicts: only check has them
+
+        return claimreview.render(report)
     view = views.build(report, env.ascii_only, data_only=fmt is OutputFormat.JSON)
     module = importlib.import_module(f"paincompare.render.{fmt.value}_format")
     text: str = module.render(view, report.headers, env)
