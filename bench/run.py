@@ -165,7 +165,7 @@ _REQUIRED_BY_RULES = ("certainty",)
 def _shrunk(value: object, kind: object) -> object:
     """The fixture's value with every free text cut to one word: the shape stays, the bytes shrink,
     so 10,000 records stay under the 10 MiB cap. Kinds come from the record shape (shape.py)."""
-    from paincompare import shape
+    from paincompare.catalogue import shape
 
     assert isinstance(kind, shape.Kind)
     if kind.name in ("text", "short"):
@@ -185,7 +185,7 @@ def _shrunk(value: object, kind: object) -> object:
 
 def write_catalogue(folder: Path, count: int) -> Path:
     """A valid catalogue of `count` treatments: the valid test fixture's record, repeated with new names."""
-    from paincompare import models, shape
+    from paincompare.catalogue import models, shape
 
     base = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     head = {key: base[key] for key in ("catalogue", "sources", "conditions", "situations")}

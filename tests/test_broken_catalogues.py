@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from paincompare import catalogue
-from paincompare import models as m
-from paincompare.shape import SHAPES
+from paincompare.catalogue import models as m
+from paincompare.catalogue.shape import SHAPES
 
 VALID = Path(__file__).parent / "fixtures" / "valid.yaml"
 TEXT = VALID.read_text(encoding="utf-8")

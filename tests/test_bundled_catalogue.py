@@ -7,7 +7,7 @@ import textstat
 from conftest import BUNDLED
 
 from paincompare import catalogue, query
-from paincompare.validation import short_answers
+from paincompare.catalogue.validation import short_answers
 
 # Readability thresholds, measured with textstat 0.7.3's Flesch-Kincaid grade over every summary,
 # effect and claim explanation (too noisy on one short field, so applied per treatment and overall).

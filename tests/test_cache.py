@@ -5,7 +5,8 @@ from __future__ import annotations
 import factory
 import pytest
 
-from paincompare import cache, catalogue
+from paincompare import catalogue
+from paincompare.catalogue import cache
 from paincompare.check import signals
 from paincompare.errors import CatalogueError
 

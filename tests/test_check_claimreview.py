@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from paincompare.check import claimreview
+from paincompare.render import claimreview
 
 ARTICLES = Path(__file__).parent / "articles"
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"

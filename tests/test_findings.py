@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paincompare import findings
-from paincompare import models as m
+from paincompare.catalogue import models as m
 
 
 def entry(benefit: str, certainty: str | None, outcome: str = "pain", comparator: str = "dummy", **extra) -> m.Evidence:

@@ -7,7 +7,7 @@ import json
 from conftest import REPO
 
 from paincompare import json_schema
-from paincompare import models as m
+from paincompare.catalogue import models as m
 from paincompare.render import ReportKind
 
 FILE = REPO / "docs" / "json-output.schema.json"

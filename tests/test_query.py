@@ -6,6 +6,7 @@ import factory
 import pytest
 
 from paincompare import catalogue, query
+from paincompare.catalogue import models as m
 from paincompare.errors import UnknownConditionError, UnknownTreatmentError, UsageError
 
 
@@ -183,4 +184,4 @@ def test_unknown_sort_key_and_scale_word_are_usage_errors(cat):
     with pytest.raises(UsageError):
         query.sort(list(cat.treatments), "price")
     with pytest.raises(UsageError, match="use one of: none, low, moderate, high"):
-        query.check_word(__import__("paincompare.models").models.ADDICTION_LEVELS, "lowish", "--max-addiction")
+        query.check_word(m.ADDICTION_LEVELS, "lowish", "--max-addiction")

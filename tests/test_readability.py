@@ -5,8 +5,9 @@ from __future__ import annotations
 import textstat
 from conftest import BUNDLED
 
-from paincompare import catalogue, readability
-from paincompare.validation import short_answers
+from paincompare import catalogue
+from paincompare.catalogue import readability
+from paincompare.catalogue.validation import short_answers
 
 
 def test_grade_is_close_to_textstat_on_every_treatments_short_answers():

@@ -12,7 +12,7 @@ import pytest
 from conftest import BUNDLED
 
 from paincompare import catalogue, query
-from paincompare import models as m
+from paincompare.catalogue import models as m
 
 FORMATS = ("table", "plain", "markdown", "csv", "html", "json")
 # Hosts that copy, mirror or share documents: never the citation a reader sees (docs/fact-checks.md).

@@ -12,8 +12,8 @@ import typer
 
 from paincompare import __version__, output, query
 from paincompare import catalogue as catalogue_file
-from paincompare import models as m
 from paincompare import region as region_choice
+from paincompare.catalogue import models as m
 from paincompare.errors import ExitCode, PainCompareError, UsageError
 from paincompare.render import OutputFormat, Report, ReportKind, choose_format, render, views
 from paincompare.render.views import COMPARE_ROWS, ROWS, SHOW_ROWS
@@ -464,7 +464,8 @@ def check(
     """Fact-check an article: a scorecard of the article on recognised criteria, then each claim about a
     catalogued treatment, judged against the catalogue."""
     from paincompare.check import article as article_file  # only this command reads articles
-    from paincompare.check import claimreview, finder, scorecard, signals
+    from paincompare.check import finder, scorecard, signals
+    from paincompare.render import claimreview
 
     publication = claimreview.Publication(
         _web_address(url, "--url"), _web_address(review_url, "--review-url"), author, _iso_date(date)

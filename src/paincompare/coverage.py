@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import NamedTuple
 
-from paincompare import models as m
+from paincompare.catalogue import models as m
 
 DOES_NOT_ADDRESS = "does not address"
 

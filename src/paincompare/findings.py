@@ -6,7 +6,7 @@ same (GRADE guidelines 26: Santesso et al., J Clin Epidemiol 2020;119:126-135). 
 
 from __future__ import annotations
 
-from paincompare import models as m
+from paincompare.catalogue import models as m
 
 # (verb for one subject, verb after "may", noun) for each outcome, for benefit and for harm
 _VERBS = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from paincompare import models as m
-from paincompare import shape
+from paincompare.catalogue import models as m
+from paincompare.catalogue import shape
 from paincompare.check.scorecard import CRITERIA as _CRITERIA
 from paincompare.check.scorecard import FOR_A_READER as _FOR_A_READER
 from paincompare.check.scorecard import STATUSES as _STATUSES
@@ -210,7 +210,7 @@ def schema() -> dict[str, Any]:
             "treatments shown in order, and every condition and source they refer to, resolved; or, for "
             "check, the article, its findings and the sources they cite. "
             "Field names are those of the catalogue format (docs/catalogue-format.md). Generated from "
-            "src/paincompare/shape.py by src/paincompare/json_schema.py."
+            "src/paincompare/catalogue/shape.py by src/paincompare/json_schema.py."
         ),
         "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/check"}],
         "$defs": {**defs, "report": _report_document(info), "check": _check_document(info)},

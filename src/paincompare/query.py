@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from paincompare import findings
-from paincompare import models as m
+from paincompare.catalogue import models as m
 from paincompare.errors import UnknownConditionError, UnknownSituationError, UnknownTreatmentError, UsageError
 
 SORT_KEYS = ("name", "category", "addiction", "onset", "duration", "invasiveness", "benefit", "cost")

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from paincompare.catalogue.models import READER_REGIONS
 from paincompare.errors import UsageError
-from paincompare.models import READER_REGIONS
 
 ENV_VAR = "PAINCOMPARE_REGION"
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paincompare import findings, query
-from paincompare import models as m
+from paincompare.catalogue import models as m
 from paincompare.check import claims as claim_reader
 from paincompare.check.article import Article, Paragraph, Sentence
 from paincompare.check.claims import Claim, Tag

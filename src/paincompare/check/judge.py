@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from paincompare import findings, query
-from paincompare import models as m
+from paincompare.catalogue import models as m
 from paincompare.check.claims import Claim
 
 SUPPORTED, PARTLY, UNPROVEN, CONTRADICTED = m.VERDICTS.words

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from paincompare import models as m
+from paincompare.catalogue import models as m
 from paincompare.check.finder import CheckResult, said_of
 from paincompare.check.phrases import Match, Phrases
 from paincompare.check.signals import Signals

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from paincompare import cache
-from paincompare import models as m
+from paincompare.catalogue import cache
+from paincompare.catalogue import models as m
 from paincompare.check.phrases import normalised
 
 FILE = Path(__file__).parent / "check-signals.yaml"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from paincompare.render import ReportKind
+from paincompare.render.report import ReportKind
 from paincompare.render.views import Table, View
 from paincompare.terminal import OutputEnv, visible
 

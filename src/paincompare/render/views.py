@@ -10,10 +10,11 @@ a new kind fails type-checking until it has a view, instead of rendering empty i
 
 from typing import Any, NamedTuple, assert_never
 
-from paincompare import findings, query, shape
-from paincompare import models as m
+from paincompare import findings, query
 from paincompare import region as region_choice
-from paincompare.render import Report, ReportKind
+from paincompare.catalogue import models as m
+from paincompare.catalogue import shape
+from paincompare.render.report import Report, ReportKind
 
 CERTAINTY_SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very-low": "⊕◯◯◯"}
 ASCII_CERTAINTY_SYMBOLS = {"high": "++++", "moderate": "+++o", "low": "++oo", "very-low": "+ooo"}

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from paincompare import models as m
+from paincompare.catalogue import models as m
 
 
 class Kind(NamedTuple):

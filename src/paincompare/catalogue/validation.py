@@ -10,10 +10,10 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from paincompare import models as m
-from paincompare import readability
+from paincompare.catalogue import models as m
+from paincompare.catalogue import readability
+from paincompare.catalogue.shape import SHAPES, TOP, Field, Kind
 from paincompare.errors import Problem
-from paincompare.shape import SHAPES, TOP, Field, Kind
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _NULL, _TIMESTAMP = _TAG + "str", _TAG + "int", _TAG + "null", _TAG + "timestamp"

@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from paincompare import __version__, shape
-from paincompare import models as m
+from paincompare import __version__
+from paincompare.catalogue import models as m
+from paincompare.catalogue import shape
 
 try:  # hashlib's own BLAKE2 implementation, without the cost of loading OpenSSL at start-up
     from _blake2 import blake2b
@@ -26,7 +27,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 FORMAT = 3  # bump when the way entries are stored changes (the record shape itself is in the key)
 KEEP = 16  # newest entries kept; older ones are removed when a new one is written
 # Every module whose code decides what a catalogue's bytes load into.
-_DECIDING_MODULES = ("models.py", "shape.py", "validation.py", "readability.py", "catalogue.py")
+_DECIDING_MODULES = ("models.py", "shape.py", "validation.py", "readability.py", "__init__.py")
 # What an entry holds, in order: the top-level fields of a catalogue file.
 _TOP_KINDS = tuple(field.kind for field in shape.TOP)
 

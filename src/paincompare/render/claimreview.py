@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from paincompare.render import Report
+    from paincompare.render.report import Report
 
 CONTEXT = "https://schema.org"
 # The rating scale: 1 is the worst (the record contradicts the claim), 5 the best (it supports it).

@@ -1,0 +1,117 @@
+"""The package's layers, read from the code's own imports: they run one way, and never in a circle."""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+# Bottom to top. A module may import from its own layer and the layers below it, never above.
+LAYERS = (
+    ("paincompare", "errors", "terminal"),  # the version; errors and the terminal-or-pipe facts
+    ("catalogue",),  # reading and checking a catalogue file, the record shape, typed records
+    ("findings", "query", "region"),  # the pure core: statements, names and filters, the reader's country
+    ("check",),  # reading an article and judging its claims
+    ("render",),  # one neutral view per report kind, drawn by every format
+    ("output", "coverage", "json_schema"),  # writing output; generated docs
+    ("cli", "entry", "__main__"),  # the command line on top
+)
+LAYER_OF = {part: depth for depth, parts in enumerate(LAYERS) for part in parts}
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in (SRC / "paincompare").rglob("*.py"):
+        name = ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
+        found[name] = path
+    return found
+
+
+def imports(path: Path, known: dict[str, Path]) -> set[str]:
+    """Every paincompare module a file imports when it runs, at the top or inside a function (lazily);
+    imports under `if TYPE_CHECKING:` are for the type checker only and are not followed."""
+    edges = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for block in [n for n in ast.walk(tree) if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"]:
+        block.body = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("paincompare"):
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                edges.add(full if full in known else node.module)
+        elif isinstance(node, ast.Import):
+            edges |= {alias.name for alias in node.names if alias.name.startswith("paincompare")}
+    return edges
+
+
+def part(module: str) -> str:
+    """The layer a module belongs to: its package or top-level module below paincompare."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    known = modules()
+    return {name: imports(path, known) - {name} for name, path in known.items()}
+
+
+def test_every_module_has_a_layer(graph):
+    assert {part(name) for name in graph} <= set(LAYER_OF), "add the new package to LAYERS, and to README's Layout"
+
+
+def test_imports_never_go_up_a_layer(graph):
+    upward = [
+        f"{name} -> {target}"
+        for name, targets in graph.items()
+        for target in targets
+        if LAYER_OF[part(target)] > LAYER_OF[part(name)]
+    ]
+    assert not upward
+
+
+def test_no_module_imports_itself_round_a_circle(graph):
+    order: list[str] = []
+    state: dict[str, str] = defaultdict(str)
+
+    def visit(name: str, path: list[str]) -> None:
+        if state[name] == "done":
+            return
+        assert state[name] != "open", "a circle: " + " -> ".join([*path[path.index(name) :], name])
+        state[name] = "open"
+        for target in sorted(graph.get(name, ())):
+            visit(target, [*path, name])
+        state[name] = "done"
+        order.append(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+    assert len(order) == len(graph)
+
+
+def test_loading_a_catalogue_imports_nothing_above_it(graph):
+    below = {name for name in graph if part(name) == "catalogue"}
+    reached, todo = set(), list(below)
+    while todo:
+        name = todo.pop()
+        for target in graph.get(name, ()):
+            if target not in reached:
+                reached.add(target)
+                todo.append(target)
+    assert {part(name) for name in reached} <= {"paincompare", "errors", "terminal", "catalogue"}
+
+
+def test_every_output_format_has_a_drawing():
+    """A format declared in OutputFormat without a module fails mypy (assert_never) and this test."""
+    from paincompare.errors import UsageError
+    from paincompare.render import OutputFormat, drawing
+
+    for fmt in OutputFormat:
+        if fmt is OutputFormat.CLAIMREVIEW:  # drawn from the check report itself, not from a view
+            with pytest.raises(UsageError):
+                drawing(fmt)
+            continue
+        assert callable(drawing(fmt)) and drawing(fmt).__module__ == f"paincompare.render.{fmt.value}_format"
