@@ -7,7 +7,8 @@ import textstat
 from conftest import BUNDLED
 
 from paincompare import catalogue, query
-from paincompare.catalogue.validation import short_answers
+from paincompare.catalogue import shape
+from paincompare.catalogue.shape import short_answers
 
 # Readability thresholds, measured with textstat 0.7.3's Flesch-Kincaid grade over every summary,
 # effect and claim explanation (too noisy on one short field, so applied per treatment and overall).
@@ -172,12 +173,12 @@ def test_every_boxed_warning_is_among_the_serious_harms(cat, tid):
 def test_commercial_sources_only_for_cost(cat):
     commercial = {s for s, source in cat.sources.items() if source.kind == "commercial"}
     for t in cat.treatments:
-        non_cost = set(t.cited_sources()) - set(t.cost.sources) - set(t.cost_uk.sources if t.cost_uk else ())
+        non_cost = set(shape.cited_sources(t)) - set(t.cost.sources) - set(t.cost_uk.sources if t.cost_uk else ())
         assert not non_cost & commercial, t.id
 
 
 def test_every_source_is_cited_and_has_a_year_and_address(cat):
-    cited = {s for t in cat.treatments for s in t.cited_sources()}
+    cited = {s for t in cat.treatments for s in shape.cited_sources(t)}
     cited |= {s for g in cat.info.core_guidelines for s in g.sources}
     assert set(cat.sources) == cited, f"uncited: {sorted(set(cat.sources) - cited)}"
 

@@ -115,3 +115,64 @@ def test_every_output_format_has_a_drawing():
                 drawing(fmt)
             continue
         assert callable(drawing(fmt)) and drawing(fmt).__module__ == f"paincompare.render.{fmt.value}_format"
+
+
+# -- the record shape, written once and walked everywhere --------------------------------------------------
+
+
+def _every_cited_by_brute_force(value) -> set[str]:
+    """Source ids anywhere in a record, found without the shape: every `sources` field and every
+    stance's guideline, at any depth."""
+    found: set[str] = set()
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        for name, item in zip(value._fields, value):
+            if name == "sources":
+                found |= set(item)
+            elif name == "guideline" and isinstance(item, str):
+                found.add(item)
+            else:
+                found |= _every_cited_by_brute_force(item)
+    elif isinstance(value, tuple):
+        for item in value:
+            found |= _every_cited_by_brute_force(item)
+    return found
+
+
+def test_the_shape_walk_finds_every_cited_block():
+    """Fails when a block that cites sources is left out of the walk (sources, JSON references)."""
+    from conftest import BUNDLED
+
+    from paincompare import catalogue
+    from paincompare.catalogue import shape
+
+    for t in catalogue.load(BUNDLED).treatments:
+        assert set(shape.cited_sources(t)) == _every_cited_by_brute_force(t), t.id
+
+
+def test_a_cited_block_added_to_the_shape_is_walked_schemed_and_shown_with_no_other_change(monkeypatch):
+    from typing import NamedTuple
+
+    from paincompare import json_schema
+    from paincompare.catalogue import shape
+
+    class Box(NamedTuple):
+        short: str
+        sources: tuple[str, ...]
+
+    class Holder(NamedTuple):
+        box: Box
+        boxes: tuple[Box, ...]
+
+    monkeypatch.setitem(shape.SHAPES, Box, (shape.Field("short", shape.SHORT), shape.Field("sources", shape.SOURCES)))
+    monkeypatch.setitem(
+        shape.SHAPES,
+        Holder,
+        (shape.Field("box", shape.record(Box)), shape.Field("boxes", shape.items(shape.record(Box)))),
+    )
+    holder = Holder(Box("One.", ("a",)), (Box("Two.", ("b", "a")), Box("Three.", ("c",))))
+    walked = shape.values_of_kind(holder, shape.record(Holder), ("sources",))
+    assert [value for _kind, value in walked] == [("a",), ("b", "a"), ("c",)]
+    assert [v for _k, v in shape.values_of_kind(holder, shape.record(Holder), ("short",))] == ["One.", "Two.", "Three."]
+    assert json_schema._record(Holder)["properties"]["boxes"]["items"] == {"$ref": "#/$defs/box"}
+    assert "sources" in json_schema._record(Box)["required"]
+    assert shape.to_data(holder, shape.record(Holder))["boxes"][0] == {"short": "Two.", "sources": ["b", "a"]}

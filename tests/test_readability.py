@@ -7,7 +7,7 @@ from conftest import BUNDLED
 
 from paincompare import catalogue
 from paincompare.catalogue import readability
-from paincompare.catalogue.validation import short_answers
+from paincompare.catalogue.shape import short_answers
 
 
 def test_grade_is_close_to_textstat_on_every_treatments_short_answers():

@@ -8,6 +8,7 @@ import factory
 import pytest
 
 from paincompare import catalogue
+from paincompare.catalogue import shape
 from paincompare.render import OutputFormat, Report, ReportKind, render
 from paincompare.render.table_format import FILE_WIDTH
 from paincompare.render.views import ROWS
@@ -77,7 +78,7 @@ def test_json_has_one_shape_and_resolves_every_citation(cat):
     document = json.loads(compare(cat, PIPE, OutputFormat.JSON))
     assert list(document) == ["catalogue", "query", "treatments", "conditions", "situations", "references"]
     assert [t["id"] for t in document["treatments"]] == ["alpha", "beta"]
-    cited = {s for t in cat.treatments for s in t.cited_sources()}
+    cited = {s for t in cat.treatments for s in shape.cited_sources(t)}
     assert set(document["references"]) == cited
     assert set(document["conditions"]) == {"chronic-low-back-pain", "chronic-pain"}
     assert document["treatments"][0]["name"].endswith("\x1b]0;pwned\x07")  # data kept exactly, escaped by JSON

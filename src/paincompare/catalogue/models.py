@@ -437,24 +437,6 @@ class Treatment(NamedTuple):
     def cost_in(self, region: str) -> Cost | None:
         return self.cost_uk if region == "uk" else self.cost
 
-    def cited_sources(self) -> list[str]:
-        """Every source id this record cites, in the order the fields are written, once each."""
-        blocks: list[Any] = [self.how_given, *[a for a in self.availability or () if a], self.addiction_risk]
-        blocks += [self.uk_control] if self.uk_control else []
-        blocks += [self.onset, self.duration, self.invasiveness]
-        blocks += [*self.evidence, self.side_effects]
-        for warnings in (self.cautions, self.interactions):
-            blocks += [warnings, *warnings.entries] if warnings else []
-        blocks += [*self.guidelines, self.cost, *([self.cost_uk] if self.cost_uk else []), *self.claims]
-        blocks += [self.approval] if self.approval else []
-        seen: dict[str, None] = {}
-        for block in blocks:
-            if isinstance(block, GuidelineStance):
-                seen.setdefault(block.guideline)
-            for source_id in block.sources:
-                seen.setdefault(source_id)
-        return list(seen)
-
 
 class CoreGuideline(NamedTuple):
     """A guideline of the core set every record is read against (docs/guideline-coverage.md)."""

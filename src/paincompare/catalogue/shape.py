@@ -434,6 +434,43 @@ def from_plain(value: Any, kind: Kind) -> Any:
     return None if value is None else from_plain_converter(kind)(value)
 
 
+# -- walking a record by its shape: what it cites, and its short answers ----------------------------
+
+
+def values_of_kind(value: Any, kind: Kind, wanted: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """Every (kind name, value) in a record whose field's kind is one of `wanted`, in the order the
+    fields are written: the shape says where they are, so a block added to it is walked too."""
+    found: list[tuple[str, Any]] = []
+    if value is None:
+        return found
+    if kind.name in wanted:
+        found.append((kind.name, value))
+    elif kind.name == "record":
+        assert kind.record is not None
+        for field, item in zip(SHAPES[kind.record], value):
+            found += values_of_kind(item, field.kind, wanted)
+    elif kind.name == "list":
+        assert kind.item is not None
+        for item in value:
+            found += values_of_kind(item, kind.item, wanted)
+    return found
+
+
+def cited_sources(treatment: m.Treatment) -> list[str]:
+    """Every source id a record cites (its blocks' sources, and the guidelines its stances name),
+    in the order the fields are written, once each."""
+    seen: dict[str, None] = {}
+    for name, value in values_of_kind(treatment, record(m.Treatment), ("sources", "guideline")):
+        for source_id in value if name == "sources" else (value,):
+            seen.setdefault(source_id)
+    return list(seen)
+
+
+def short_answers(treatment: m.Treatment) -> list[str]:
+    """Every short answer a grid can show for a record, in the order the fields are written."""
+    return [value for _name, value in values_of_kind(treatment, record(m.Treatment), ("short",))]
+
+
 def treatment_data(treatment: m.Treatment) -> dict[str, Any]:
     """A treatment record as plain data with the catalogue's field names (the JSON contract)."""
     data: dict[str, Any] = to_data(treatment, record(m.Treatment))

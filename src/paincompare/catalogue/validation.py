@@ -11,7 +11,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from paincompare.catalogue import models as m
-from paincompare.catalogue import readability
+from paincompare.catalogue import readability, shape
 from paincompare.catalogue.shape import SHAPES, TOP, Field, Kind
 from paincompare.errors import Problem
 
@@ -430,7 +430,7 @@ class CatalogueReader:
         if t.category == "medication" and t.uk_control is None:
             self.report(node, f"{where}: a medicine needs 'uk_control' (its status under UK controlled-drug law)")
             return False
-        grade = readability.grade(" ".join(short_answers(t)))
+        grade = readability.grade(" ".join(shape.short_answers(t)))
         if grade > readability.MAX_GRADE:
             self.report(
                 node,
@@ -562,17 +562,6 @@ def _did_you_mean(word: str, choices: Any) -> str:
 
 
 _KEYED_NOUNS = {m.Source: "source", m.Condition: "condition", m.Situation: "situation"}
-
-
-def short_answers(t: m.Treatment) -> list[str]:
-    """Every short answer a grid can show for one treatment."""
-    shorts = [t.how_given.short, t.addiction_risk.short, t.onset.short, t.duration.short, t.invasiveness.short]
-    shorts += [t.side_effects.common_short, t.side_effects.serious_short, t.cost.short, t.cautions.short]
-    shorts += [t.interactions.short] if t.interactions else []
-    shorts += [t.uk_control.short] if t.uk_control else []
-    shorts += [t.cost_uk.short] if t.cost_uk else []
-    shorts += [a.short for a in t.availability or () if a]
-    return shorts + [g.short for g in t.guidelines] + [c.short for c in t.claims]
 
 
 def _products_problem(risk: m.AddictionRisk) -> str | None:

@@ -921,7 +921,7 @@ def _data(report: Report) -> dict[str, Any]:
 
 def _bibliography_ids(report: Report) -> list[str]:
     if report.treatments:
-        return list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources()))
+        return list(dict.fromkeys(s for t in report.treatments for s in shape.cited_sources(t)))
     return list(report.catalogue.sources)
 
 
@@ -931,7 +931,9 @@ def _document(
     """{"catalogue", "query", "treatments", "conditions", "references"}: every id the records use resolved."""
     catalogue = report.catalogue
     cited = (
-        sources if sources is not None else list(dict.fromkeys(s for t in report.treatments for s in t.cited_sources()))
+        sources
+        if sources is not None
+        else list(dict.fromkeys(s for t in report.treatments for s in shape.cited_sources(t)))
     )
     if conditions is None:
         used = [e.condition for t in report.treatments for e in t.evidence]
