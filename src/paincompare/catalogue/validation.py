@@ -41,15 +41,16 @@ class CatalogueReader:
         self.filename = filename
         self.problems: list[Problem] = []
         self._visited: set[int] = set()
-        # (source id, node, cited from cost?) for every citation, checked once sources are known
-        self._citations: list[tuple[str, Node, bool]] = []
+        # every citation with where it is made, checked once sources are known
+        self._citations: list[tuple[str, Node, str]] = []  # (source id, node, where it is cited)
         self._guideline_refs: list[tuple[str, Node]] = []
         self._condition_refs: list[tuple[str, Node]] = []
         self._situation_refs: list[tuple[str, Node]] = []
         # (sources, node, where) of every cited block, to say which rest on copies alone
         self._cited_blocks: list[tuple[tuple[str, ...], Node, str]] = []
         self.warnings: list[Problem] = []
-        self._in_cost = False
+        # where each Cost block's sources are: commercial sources may be cited there and nowhere else
+        self._cost_sources: set[str] = set()
         self._checks: dict[Kind, Callable[[Node, str], Any]] = {}
         self._rules: dict[type, Callable[[Any, Node, str], bool]] = {
             m.Source: self._source_rule,
@@ -217,7 +218,7 @@ class CatalogueReader:
     def cite(self, node: Node, where: str) -> Any:
         value = self.slug(node, where)
         if value is not INVALID:
-            self._citations.append((value, node, self._in_cost))
+            self._citations.append((value, node, where))
         return value
 
     def sources(self, node: Node, where: str) -> Any:
@@ -336,11 +337,9 @@ class CatalogueReader:
         def check(node: Node, where: str) -> Any:
             if cls is m.Treatment and isinstance(node, MappingNode):
                 where = _treatment_label(node, where)
-            outer, self._in_cost = self._in_cost, self._in_cost or cls is m.Cost  # commercial sources: cost only
-            try:
-                values = self.fields(node, where, spec)
-            finally:
-                self._in_cost = outer
+            values = self.fields(node, where, spec)
+            if cls is m.Cost:
+                self._cost_sources.add(f"{where}.sources")
             if values is INVALID:
                 return INVALID
             value = cls(**values)
@@ -485,13 +484,13 @@ class CatalogueReader:
     # -- checks across records -------------------------------------------------------------
 
     def _check_citations(self, sources: dict[str, m.Source]) -> None:
-        for source_id, node, in_cost in self._citations:
+        for source_id, node, where in self._citations:
             source = sources.get(source_id)
             if source is None:
                 self.report(
                     node, f"unknown source '{source_id}'{_did_you_mean(source_id, sources)}; add it under 'sources'"
                 )
-            elif source.kind == "commercial" and not in_cost:
+            elif source.kind == "commercial" and where.rpartition("[")[0] not in self._cost_sources:
                 self.report(node, f"source '{source_id}' is commercial; commercial sources may be cited for cost only")
         for source_id, node in self._guideline_refs:
             source = sources.get(source_id)
