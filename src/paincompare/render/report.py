@@ -92,7 +92,7 @@ def choose_format(given: str | None, destination: str | None, from_environment: 
 
 
 class ReportKind(StrEnum):
-    """Every kind of report; render/views.py builds each one, checked exhaustively."""
+    """Every kind of report; render/views/ builds each one, checked exhaustively."""
 
     LIST = "list"
     COMPARE = "compare"

@@ -1,0 +1,83 @@
+"""The JSON document of the list, compare, show, sources and conditions reports: every id resolved."""
+
+from typing import Any
+
+from paincompare import findings, query
+from paincompare.catalogue import models as m
+from paincompare.catalogue import shape
+from paincompare.render.report import Report, ReportKind
+from paincompare.render.views.wording import flag_level
+
+
+def records_document(
+    report: Report, sources: list[str] | None = None, conditions: list[str] | None = None, counts: bool = False
+) -> dict[str, Any]:
+    """{"catalogue", "query", "treatments", "conditions", "references"}: every id the records use resolved."""
+    catalogue = report.catalogue
+    cited = (
+        sources
+        if sources is not None
+        else list(dict.fromkeys(s for t in report.treatments for s in shape.cited_sources(t)))
+    )
+    if conditions is None:
+        used = [e.condition for t in report.treatments for e in t.evidence]
+        used += [c for t in report.treatments for g in t.guidelines for c in g.conditions]
+        conditions = list(dict.fromkeys(used))
+    condition_data = {}
+    for cid in conditions:
+        data = shape.to_data(catalogue.conditions[cid], shape.record(m.Condition))
+        del data["id"]
+        if counts:
+            data["treatments"] = query.treatments_with_evidence(catalogue, cid, include_narrower=False)
+            data["with_narrower"] = query.treatments_with_evidence(catalogue, cid, include_narrower=True)
+        condition_data[cid] = data
+    used_situations = [
+        c.when for t in report.treatments for block in (t.cautions, t.interactions) if block for c in block.entries
+    ]
+    situations = {}
+    for sid in dict.fromkeys(used_situations):
+        situations[sid] = shape.to_data(catalogue.situations[sid], shape.record(m.Situation))
+        del situations[sid]["id"]
+    document = {
+        "catalogue": catalogue.info.to_data(),
+        "query": {"command": report.kind.value, "condition": report.condition_text, "region": report.region.code},
+        "treatments": [_treatment_data(report, t) for t in report.treatments],
+        "conditions": condition_data,
+        "situations": situations,
+        "references": resolved_references(catalogue, cited),
+    }
+    if report.kind is ReportKind.LIST:
+        document["not_judged"] = [
+            {
+                "field": e.field,
+                "option": e.option,
+                "reason": e.reason,
+                "shown": e.shown,
+                "treatments": [t.id for t in e.treatments],
+            }
+            for e in report.not_judged
+        ]
+        document["groups"] = [{"label": g.label, "treatments": [t.id for t in g.treatments]} for g in report.groups]
+    return document
+
+
+def resolved_references(catalogue: m.Catalogue, cited: list[str]) -> dict[str, Any]:
+    """Every source id cited, resolved to its citation (without the id, which is the key)."""
+    references = {}
+    for source_id in cited:
+        data = shape.to_data(catalogue.sources[source_id], shape.record(m.Source))
+        del data["id"]
+        references[source_id] = data
+    return references
+
+
+def _treatment_data(report: Report, t: m.Treatment) -> dict[str, Any]:
+    data = shape.treatment_data(t)
+    if report.kind is ReportKind.LIST:  # what the row showed, so a script sees the same finding
+        shown = query.shown_finding(t, report.filters)
+        data["shown_finding"] = None if shown is None else t.evidence.index(shown)
+        if report.flags:
+            data["flags"] = {text: flag_level(t, situations) for text, situations in report.flags}
+    for entry, e in zip(data["evidence"], t.evidence):
+        entry["statement"] = findings.statement(e)
+    return data
