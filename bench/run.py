@@ -158,7 +158,7 @@ def interleaved(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "valid.yaml"
 
 
-# Optional in the shape, but required by a rule of validation.py for this record (it has trials).
+# Optional in the shape, but required by a rule of catalogue/validation/rules.py for this record (it has trials).
 _REQUIRED_BY_RULES = ("certainty",)
 
 

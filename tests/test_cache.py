@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import factory
 import pytest
 
@@ -102,7 +104,8 @@ def test_the_key_follows_the_bytes_and_the_checking_code(tmp_path, monkeypatch):
     import shutil
 
     for name in cache._DECIDING_MODULES:
-        shutil.copy(__import__("pathlib").Path(cache.__file__).with_name(name), tmp_path / name)
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(Path(cache.__file__).parent / name, tmp_path / name)
     monkeypatch.setattr(cache, "__file__", str(tmp_path / "cache.py"))
     first = cache.key(b"catalogue")
     assert cache.key(b"catalogue") == first and cache.key(b"catalogue!") != first
@@ -111,6 +114,13 @@ def test_the_key_follows_the_bytes_and_the_checking_code(tmp_path, monkeypatch):
         os.utime(tmp_path / name, ns=(1, 1))
         keys.add(cache.key(b"catalogue"))
     assert len(keys) == 1 + len(cache._DECIDING_MODULES)
+
+
+def test_every_module_that_reads_a_catalogue_is_in_the_cache_key():
+    """A new checking module left out of the key would let an old entry skip its new rule."""
+    here = Path(cache.__file__).parent
+    found = {str(p.relative_to(here)) for p in here.rglob("*.py")} - {"cache.py"}
+    assert found == set(cache._DECIDING_MODULES)
 
 
 def test_check_signal_words_come_from_the_cache_the_second_time_and_survive_a_broken_entry(cache_dir, monkeypatch):

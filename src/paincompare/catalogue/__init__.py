@@ -1,4 +1,4 @@
-"""Finds, reads and loads a catalogue file into typed records (with validation.py, the YAML side)."""
+"""Finds, reads and loads a catalogue file into typed records (with validation/, the YAML side)."""
 
 from __future__ import annotations
 

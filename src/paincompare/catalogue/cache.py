@@ -27,7 +27,17 @@ except ImportError:  # pragma: no cover - other Python implementations
 FORMAT = 3  # bump when the way entries are stored changes (the record shape itself is in the key)
 KEEP = 16  # newest entries kept; older ones are removed when a new one is written
 # Every module whose code decides what a catalogue's bytes load into.
-_DECIDING_MODULES = ("models.py", "shape.py", "validation.py", "readability.py", "__init__.py")
+_DECIDING_MODULES = (
+    "__init__.py",
+    "models.py",
+    "shape.py",
+    "readability.py",
+    "validation/__init__.py",
+    "validation/nodes.py",
+    "validation/scalars.py",
+    "validation/references.py",
+    "validation/rules.py",
+)
 # What an entry holds, in order: the top-level fields of a catalogue file.
 _TOP_KINDS = tuple(field.kind for field in shape.TOP)
 

@@ -415,14 +415,14 @@ class Treatment(NamedTuple):
     how_given: HowGiven
     availability: Availabilities | None
     addiction_risk: AddictionRisk
-    uk_control: UkControl | None  # required for medicines (validation.py)
+    uk_control: UkControl | None  # required for medicines (validation/rules.py)
     onset: Onset
     duration: Duration
     invasiveness: Invasiveness
     evidence: tuple[Evidence, ...]
     side_effects: SideEffects
     cautions: Cautions
-    interactions: Cautions | None  # required for medicines (validation.py)
+    interactions: Cautions | None  # required for medicines (validation/rules.py)
     guidelines: tuple[GuidelineStance, ...]
     cost: Cost  # the US
     cost_uk: Cost | None

@@ -1,6 +1,6 @@
 """The catalogue's record shape, written down once: every field's name, kind and whether it is required.
 
-The loader (validation.py) checks a file against it, the cache (cache.py) stores and rebuilds records
+The loader (validation/) checks a file against it, the cache (cache.py) stores and rebuilds records
 by it, JSON output writes records by it, and docs/json-output.schema.json is generated from it
 (json_schema.py), so the four can never disagree about what a record holds.
 """
