@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from paincompare import cli
+from paincompare.cli import shared
 
 # -- property: mutated catalogues ------------------------------------------------------------
 
@@ -183,7 +184,7 @@ def test_an_internal_error_is_one_line_unless_debug(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("something impossible")
 
-    monkeypatch.setattr(cli, "render", broken)
+    monkeypatch.setattr(shared, "render", broken)  # where output is drawn for every command
     code, stdout, stderr = _run_in_process(["list"])
     assert code == 1 and stdout == ""
     assert stderr.count("\n") == 1 and "internal error" in stderr and "--debug" in stderr
