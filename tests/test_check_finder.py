@@ -9,7 +9,7 @@ import pytest
 from conftest import BUNDLED
 
 from paincompare import catalogue
-from paincompare.check import article, finder
+from paincompare.check import article, finder, mentions
 from paincompare.check import signals as signal_words
 from paincompare.check.phrases import Words, normalised
 from paincompare.errors import ArticleError
@@ -79,8 +79,8 @@ def test_what_a_sentence_offers_instead_is_compared_not_claimed(cat, signals, tm
 @pytest.mark.parametrize("words", ["avoid", "an alternative to", "instead of", "rather than", "compared with"])
 def test_words_that_make_a_name_a_comparison(words):
     said = Words.of(normalised(f"it helps you {words} knee replacement"))
-    assert finder._before_name(said, said.words.index("knee")) == "compared"
-    assert finder._before_name(Words.of("knee replacement works"), 1) == "subject"
+    assert mentions._before_name(said, said.words.index("knee")) == "compared"
+    assert mentions._before_name(Words.of("knee replacement works"), 1) == "subject"
 
 
 def test_a_promotional_article_it_has_never_seen(cat, signals):

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from paincompare.catalogue import models as m
-from paincompare.check.finder import CheckResult, said_of
+from paincompare.check.finder import CheckResult
+from paincompare.check.mentions import said_of
 from paincompare.check.phrases import Match, Phrases
 from paincompare.check.signals import Signals
 
