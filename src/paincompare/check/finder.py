@@ -2,8 +2,8 @@
 treatments it speaks of (names, their plurals and possessives, brand names, abbreviations the page
 defines, "it" and "this treatment" carried over, the page's subject), the condition it is about
 (`--condition`, else the sentence's, its paragraph's, heading's or page's, else chronic pain), and
-each claim it makes (claims.py), judged by judge.py against the record. Pure: the article and
-signal words come in already read; nothing here does I/O.
+each claim it makes (mentions.py reads a sentence, claims.py its claims), judged by judge.py
+against the record. Pure: the article and signal words come in already read; nothing here does I/O.
 
 A sentence that matches one of a treatment's checked claims (by the claim's own `match` phrases)
 gets that claim's verdict; a claim the rule table can judge gets the rule's verdict; an attribute
