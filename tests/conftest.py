@@ -15,6 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "treatments.yaml"
+ARTICLES = Path(__file__).parent / "articles"  # the test articles `check` is tried on
 
 
 def script() -> str:
@@ -57,6 +58,22 @@ def user_env(**changes: str | None) -> dict[str, str]:
         else:
             env[key] = value
     return env
+
+
+@pytest.fixture(scope="session")
+def cat():
+    """The bundled catalogue, loaded once: its records are immutable, so tests can share it."""
+    from paincompare import catalogue
+
+    return catalogue.load(BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def signals(cat):
+    """`check`'s signal words for the bundled catalogue."""
+    from paincompare.check import signals as signal_words
+
+    return signal_words.load(cat)
 
 
 @pytest.fixture

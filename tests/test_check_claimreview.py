@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ARTICLES
 
 from paincompare.render import claimreview
 
-ARTICLES = Path(__file__).parent / "articles"
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
 REVIEW_URL = "https://news.example/fact-checks/ketamine"
 ARTICLE_URL = "https://clinic.example/ketamine-infusion"

@@ -5,16 +5,9 @@ another condition, and sentences the rules must leave alone."""
 from __future__ import annotations
 
 import pytest
-from conftest import BUNDLED
 
-from paincompare import catalogue
 from paincompare.check import article, finder
 from paincompare.check import signals as signal_words
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalogue.load(BUNDLED)
 
 
 @pytest.fixture(scope="module")

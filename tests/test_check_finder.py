@@ -6,26 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED
+from conftest import ARTICLES
 
-from paincompare import catalogue
 from paincompare.check import article, finder, mentions
-from paincompare.check import signals as signal_words
 from paincompare.check.phrases import Words, normalised
 from paincompare.errors import ArticleError
 
-ARTICLES = Path(__file__).parent / "articles"
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalogue.load(BUNDLED)
-
-
-@pytest.fixture(scope="module")
-def signals(cat):
-    return signal_words.load(cat)
 
 
 def run_check(cat, signals, path: Path) -> finder.CheckResult:

@@ -7,26 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED
+from conftest import ARTICLES
 
-from paincompare import catalogue
 from paincompare.check import article, finder, scorecard, worthiness
 from paincompare.check import signals as signal_words
 
-ARTICLES = Path(__file__).parent / "articles"
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
 BALANCED = ARTICLES / "balanced.html"
 PROMOTIONAL = ARTICLES / "promotional.md"
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalogue.load(BUNDLED)
-
-
-@pytest.fixture(scope="module")
-def signals(cat):
-    return signal_words.load(cat)
 
 
 def card(cat, signals, text: str) -> dict[str, scorecard.Line]:

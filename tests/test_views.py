@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BUNDLED
 
-from paincompare import catalogue
 from paincompare.render import OutputFormat, Report, ReportKind, render, views
 from paincompare.terminal import OutputEnv
 
 PIPE = OutputEnv(is_tty=False, width=None, colour=False, ascii_only=False)
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalogue.load(BUNDLED)
 
 
 def report(cat, kind):
