@@ -1,5 +1,5 @@
 """`check`'s article scorecard: each criterion with sentences that must meet it and must not, the
-test articles' scorecards, the signal words' validation, and the worthiness order."""
+test articles' scorecards, and the worthiness order."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 from conftest import ARTICLES
 
 from paincompare.check import article, finder, scorecard, worthiness
-from paincompare.check import signals as signal_words
 
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
 BALANCED = ARTICLES / "balanced.html"
@@ -182,17 +181,6 @@ def test_the_balanced_article_meets_more_than_the_promotional_one(cat, signals):
     assert scorecard.met_count(balanced.values()) > scorecard.met_count(promotional.values())
     assert promotional["commercial"].status == scorecard.NOT_MET and "Our clinic" in promotional["commercial"].evidence
     assert balanced["red-flags"].status == scorecard.MET  # "none works for everyone" promises nothing
-
-
-def test_the_scorecard_words_are_validated(cat):
-    data = {"scorecard": {family: ["word"] for family in signal_words.SCORECARD}}
-    assert signal_words.signals_from(data, cat).scorecard
-    with pytest.raises(ValueError, match="scorecard: 'hyped' is not known"):
-        signal_words.signals_from({"scorecard": {**data["scorecard"], "hyped": ["x"]}}, cat)
-    with pytest.raises(ValueError, match="hype missing"):
-        signal_words.signals_from({"scorecard": {f: ["w"] for f in signal_words.SCORECARD if f != "hype"}}, cat)
-    with pytest.raises(ValueError, match="scorecard: costs: give a list of words"):
-        signal_words.signals_from({"scorecard": {**data["scorecard"], "costs": "cost"}}, cat)
 
 
 # -- worthiness ------------------------------------------------------------------------------------
