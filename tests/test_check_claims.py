@@ -7,12 +7,11 @@ from __future__ import annotations
 import pytest
 
 from paincompare.check import article, finder
-from paincompare.check import signals as signal_words
 
 
-@pytest.fixture(scope="module")
-def words(cat):
-    return signal_words.load(cat)
+@pytest.fixture
+def words(signals):
+    return signals  # conftest's, loaded once per run
 
 
 def findings_of(cat, words, text: str, condition: frozenset[str] | None = None) -> list[finder.Finding]:

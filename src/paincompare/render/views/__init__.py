@@ -59,7 +59,7 @@ def _data(report: Report) -> dict[str, Any]:
     """The JSON document of any report kind."""
     match report.kind:
         case ReportKind.SOURCES:
-            return records_document(report, sources=[s for s in bibliography_ids(report)])
+            return records_document(report, sources=bibliography_ids(report))
         case ReportKind.CONDITIONS:
             return records_document(report, conditions=list(report.catalogue.conditions), counts=True)
         case ReportKind.LIST | ReportKind.COMPARE | ReportKind.SHOW:
