@@ -6,6 +6,7 @@ import pytest
 
 from paincompare import findings
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 
 
 def entry(benefit: str, certainty: str | None, outcome: str = "pain", comparator: str = "dummy", **extra) -> m.Evidence:
@@ -110,7 +111,7 @@ def test_numbers_are_said_on_one_scale_with_their_interval_and_responders():
     ],
 )
 def test_size_bands_on_the_0_to_10_scale(points, band):
-    assert m.band_for(points) == band
+    assert scales.band_for(points) == band
 
 
 def test_comparison_names_the_comparator_and_follow_up():

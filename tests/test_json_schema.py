@@ -7,7 +7,7 @@ import json
 from conftest import REPO
 
 from paincompare import json_schema
-from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.render import ReportKind
 
 FILE = REPO / "docs" / "json-output.schema.json"
@@ -23,38 +23,38 @@ def test_every_enumeration_is_a_models_scale():
     schema = json.loads(FILE.read_text(encoding="utf-8"))
     defs = schema["$defs"]
     pairs = {
-        ("evidence", "benefit"): m.BENEFITS,
-        ("evidence", "certainty"): m.CERTAINTIES,
-        ("evidence", "comparator"): m.COMPARATORS,
-        ("evidence", "outcome"): m.OUTCOMES,
-        ("duration", "basis"): m.DURATION_BASES,
-        ("duration", "length"): m.DURATION_LENGTHS,
-        ("onset", "speed"): m.ONSET_SPEEDS,
-        ("invasiveness", "level"): m.INVASIVENESS,
-        ("addiction_risk", "level"): m.ADDICTION_LEVELS,
-        ("product", "level"): m.ADDICTION_LEVELS,
-        ("guideline_stance", "stance"): m.STANCES,
-        ("cost", "tier"): m.COST_TIERS,
-        ("claim", "verdict"): m.VERDICTS,
-        ("treatment", "category"): m.CATEGORIES,
-        ("source", "kind"): m.SOURCE_KINDS,
-        ("claim", "attribute"): m.ATTRIBUTES,
-        ("source", "region"): m.REGIONS,
-        ("evidence", "measured"): m.MEASURED,
-        ("onset", "basis"): m.ONSET_BASES,
-        ("caution", "level"): m.CAUTION_LEVELS,
-        ("situation", "kind"): m.SITUATION_KINDS,
-        ("uk_control", "act_class"): m.UK_CLASSES,
-        ("uk_control", "schedule"): m.UK_SCHEDULES,
-        ("uk_control", "safe_custody"): m.SAFE_CUSTODY,
-        ("uk_product", "act_class"): m.UK_CLASSES,
-        ("uk_product", "schedule"): m.UK_SCHEDULES,
-        ("uk_product", "safe_custody"): m.SAFE_CUSTODY,
-        ("availability", "licensed_for_pain"): m.LICENSED,
-        ("availability", "supply"): m.SUPPLY,
-        ("availability", "nhs"): m.NHS,
-        ("cost", "free_at_point_of_use"): m.FREE_AT_USE,
-        ("approval", "status"): m.APPROVAL_STATUSES,
+        ("evidence", "benefit"): scales.BENEFITS,
+        ("evidence", "certainty"): scales.CERTAINTIES,
+        ("evidence", "comparator"): scales.COMPARATORS,
+        ("evidence", "outcome"): scales.OUTCOMES,
+        ("duration", "basis"): scales.DURATION_BASES,
+        ("duration", "length"): scales.DURATION_LENGTHS,
+        ("onset", "speed"): scales.ONSET_SPEEDS,
+        ("invasiveness", "level"): scales.INVASIVENESS,
+        ("addiction_risk", "level"): scales.ADDICTION_LEVELS,
+        ("product", "level"): scales.ADDICTION_LEVELS,
+        ("guideline_stance", "stance"): scales.STANCES,
+        ("cost", "tier"): scales.COST_TIERS,
+        ("claim", "verdict"): scales.VERDICTS,
+        ("treatment", "category"): scales.CATEGORIES,
+        ("source", "kind"): scales.SOURCE_KINDS,
+        ("claim", "attribute"): scales.ATTRIBUTES,
+        ("source", "region"): scales.REGIONS,
+        ("evidence", "measured"): scales.MEASURED,
+        ("onset", "basis"): scales.ONSET_BASES,
+        ("caution", "level"): scales.CAUTION_LEVELS,
+        ("situation", "kind"): scales.SITUATION_KINDS,
+        ("uk_control", "act_class"): scales.UK_CLASSES,
+        ("uk_control", "schedule"): scales.UK_SCHEDULES,
+        ("uk_control", "safe_custody"): scales.SAFE_CUSTODY,
+        ("uk_product", "act_class"): scales.UK_CLASSES,
+        ("uk_product", "schedule"): scales.UK_SCHEDULES,
+        ("uk_product", "safe_custody"): scales.SAFE_CUSTODY,
+        ("availability", "licensed_for_pain"): scales.LICENSED,
+        ("availability", "supply"): scales.SUPPLY,
+        ("availability", "nhs"): scales.NHS,
+        ("cost", "free_at_point_of_use"): scales.FREE_AT_USE,
+        ("approval", "status"): scales.APPROVAL_STATUSES,
     }
     for (record, field), scale in pairs.items():
         assert defs[record]["properties"][field]["enum"] == list(scale.words), (record, field)
@@ -68,5 +68,5 @@ def test_every_enumeration_is_a_models_scale():
     assert defs["report"]["properties"]["query"]["properties"]["command"]["enum"] == [k.value for k in ReportKind]
     assert defs["check"]["properties"]["sort"]["enum"] == ["article", "worthiness"]
     finding = defs["check"]["properties"]["findings"]["items"]["properties"]
-    assert finding["verdict"]["enum"] == [*m.VERDICTS.words, "not-checked"]
-    assert finding["attribute"]["enum"] == list(m.ATTRIBUTES.words)
+    assert finding["verdict"]["enum"] == [*scales.VERDICTS.words, "not-checked"]
+    assert finding["attribute"]["enum"] == list(scales.ATTRIBUTES.words)

@@ -13,7 +13,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 LAYERS = (
     ("paincompare", "errors", "terminal"),  # the version; errors and the terminal-or-pipe facts
     ("catalogue",),  # reading and checking a catalogue file, the record shape, typed records
-    ("findings", "query", "region"),  # the pure core: statements, names and filters, the reader's country
+    # the pure core: statements, names and filters, conditions and guidelines, the reader's country
+    ("findings", "query", "guidance", "region"),
     ("check",),  # reading an article and judging its claims
     ("render",),  # one neutral view per report kind, drawn by every format
     ("output", "coverage", "json_schema"),  # writing output; generated docs
@@ -153,7 +154,7 @@ def test_a_cited_block_added_to_the_shape_is_walked_schemed_and_shown_with_no_ot
     from typing import NamedTuple
 
     from paincompare import json_schema
-    from paincompare.catalogue import shape
+    from paincompare.catalogue import convert, shape
 
     class Box(NamedTuple):
         short: str
@@ -175,4 +176,4 @@ def test_a_cited_block_added_to_the_shape_is_walked_schemed_and_shown_with_no_ot
     assert [v for _k, v in shape.values_of_kind(holder, shape.record(Holder), ("short",))] == ["One.", "Two.", "Three."]
     assert json_schema._record(Holder)["properties"]["boxes"]["items"] == {"$ref": "#/$defs/box"}
     assert "sources" in json_schema._record(Box)["required"]
-    assert shape.to_data(holder, shape.record(Holder))["boxes"][0] == {"short": "Two.", "sources": ["b", "a"]}
+    assert convert.to_data(holder, shape.record(Holder))["boxes"][0] == {"short": "Two.", "sources": ["b", "a"]}

@@ -9,7 +9,7 @@ import factory
 import pytest
 from conftest import BUNDLED
 
-from paincompare import catalogue, query
+from paincompare import catalogue, guidance, query
 from paincompare.render import OutputFormat, Report, ReportKind, render, views
 from paincompare.terminal import OutputEnv
 
@@ -55,7 +55,7 @@ def test_a_filter_with_nothing_unknown_says_it_judged_everything(bundled):
 
 
 def test_a_condition_names_the_treatments_with_no_finding_for_it(bundled):
-    filters = query.Filters(conditions=query.match_conditions(bundled, "fibromyalgia"))
+    filters = query.Filters(conditions=guidance.match_conditions(bundled, "fibromyalgia"))
     [evidence] = query.not_judged(bundled.treatments, filters)
     shown = ids(query.select(bundled.treatments, filters))
     assert evidence.treatments and not set(ids(evidence.treatments)) & set(shown)
@@ -175,7 +175,7 @@ def test_benefit_ranks_findings_for_chronic_pain_apart_from_one_conditions_best(
 
 
 def test_with_a_condition_benefit_ranks_in_one_group_but_during_use_apart(bundled):
-    filters = query.Filters(conditions=query.match_conditions(bundled, "back"))
+    filters = query.Filters(conditions=guidance.match_conditions(bundled, "back"))
     chosen = query.select(bundled.treatments, filters)
     labels = [g.label for g in query.sort_groups(chosen, "benefit", filters=filters)]
     assert query.BEST_FOR_ONE_CONDITION not in labels
@@ -195,11 +195,11 @@ def test_a_row_says_whose_condition_its_finding_is_for_and_when_it_was_measured(
 
 def test_the_strongest_uk_and_us_stances_are_chosen_cautious_first(bundled):
     tens = query.resolve(bundled, "tens")
-    stances = query.strongest_stances(bundled, tens, None)
+    stances = guidance.strongest_stances(bundled, tens, None)
     assert stances and stances[0].stance == "do-not-offer"
     assert bundled.sources[stances[0].guideline].region == "uk"
     nsaids = query.resolve(bundled, "ibuprofen")
-    regions = [bundled.sources[g.guideline].region for g in query.strongest_stances(bundled, nsaids, None, "uk")]
+    regions = [bundled.sources[g.guideline].region for g in guidance.strongest_stances(bundled, nsaids, None, "uk")]
     assert regions == ["uk", "us"]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import factory
 import pytest
 
-from paincompare import catalogue, query
-from paincompare.catalogue import models as m
+from paincompare import catalogue, guidance, query
+from paincompare.catalogue import scales
 from paincompare.errors import UnknownConditionError, UnknownTreatmentError, UsageError
 
 
@@ -112,7 +112,7 @@ def test_max_invasiveness_and_repeatable_category(cat):
 
 
 def conditions(cat, text):
-    return query.match_conditions(cat, text)
+    return guidance.match_conditions(cat, text)
 
 
 def test_conditions_match_words_of_ids_names_and_synonyms_and_take_narrower_ones(cat):
@@ -184,4 +184,4 @@ def test_unknown_sort_key_and_scale_word_are_usage_errors(cat):
     with pytest.raises(UsageError):
         query.sort(list(cat.treatments), "price")
     with pytest.raises(UsageError, match="use one of: none, low, moderate, high"):
-        query.check_word(m.ADDICTION_LEVELS, "lowish", "--max-addiction")
+        query.check_word(scales.ADDICTION_LEVELS, "lowish", "--max-addiction")

@@ -10,7 +10,7 @@ import factory
 import pytest
 from conftest import BUNDLED
 
-from paincompare import catalogue, query, region
+from paincompare import catalogue, guidance, query, region
 from paincompare.errors import UsageError
 
 FORMATS = ("table", "plain", "markdown", "csv", "html", "json")
@@ -137,10 +137,10 @@ def test_guidelines_put_the_readers_bodies_first():
     cat = catalogue.load(BUNDLED)
     nsaids = query.resolve(cat, "ibuprofen")
     for code in ("uk", "us"):
-        ordered = query.by_region(cat, list(nsaids.guidelines), code)
+        ordered = guidance.by_region(cat, list(nsaids.guidelines), code)
         regions = [cat.sources[g.guideline].region for g in ordered]
         assert regions == sorted(regions, key=(code, "uk" if code == "us" else "us", "international").index)
-        firmest = query.strongest_stances(cat, nsaids, None, code)
+        firmest = guidance.strongest_stances(cat, nsaids, None, code)
         assert cat.sources[firmest[0].guideline].region == code
 
 

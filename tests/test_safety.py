@@ -11,8 +11,8 @@ import factory
 import pytest
 from conftest import BUNDLED
 
-from paincompare import catalogue, query
-from paincompare.catalogue import models as m
+from paincompare import catalogue, guidance, query
+from paincompare.catalogue import scales
 
 FORMATS = ("table", "plain", "markdown", "csv", "html", "json")
 # Hosts that copy, mirror or share documents: never the citation a reader sees (docs/fact-checks.md).
@@ -56,8 +56,8 @@ def test_procedures_say_who_they_rule_out(bundled):
 
 def test_onset_is_given_for_every_medicine_or_says_why_not(bundled):
     for t in medicines(bundled):
-        assert t.onset.basis in m.ONSET_BASES
-        if t.onset.speed == m.NOT_REPORTED:
+        assert t.onset.basis in scales.ONSET_BASES
+        if t.onset.speed == scales.NOT_REPORTED:
             assert t.onset.summary.startswith("Not reported:") and len(t.onset.summary.split()) > 5, t.id
 
 
@@ -159,7 +159,7 @@ def test_list_flag_adds_what_the_sources_say_and_hides_no_row(run, fmt, bundled)
         rows = json.loads(out)["treatments"]
         assert len(rows) == len(bundled.treatments)
         levels = {r["flags"]["pregnancy"] for r in rows}
-        assert levels <= {*m.CAUTION_LEVELS.words, "no-warning-found"} and "do-not-use" in levels
+        assert levels <= {*scales.CAUTION_LEVELS.words, "no-warning-found"} and "do-not-use" in levels
         return
     if fmt in ("plain", "csv"):
         reader = csv.reader(io.StringIO(out), delimiter="\t" if fmt == "plain" else ",")
@@ -174,11 +174,11 @@ def test_list_flag_adds_what_the_sources_say_and_hides_no_row(run, fmt, bundled)
 
 
 def test_a_flag_matches_everyday_words_and_never_an_unrelated_situation(bundled):
-    assert query.match_situations(bundled, "pregnant") == {"pregnancy"}
-    assert query.match_situations(bundled, "warfarin") == {"blood-thinners"}
-    assert query.match_situations(bundled, "SSRIs") == {"serotonin-medicines"}
-    assert "kidney-disease" not in query.match_situations(bundled, "liver")
-    assert "blood-thinners" not in query.match_situations(bundled, "high blood pressure")
+    assert guidance.match_situations(bundled, "pregnant") == {"pregnancy"}
+    assert guidance.match_situations(bundled, "warfarin") == {"blood-thinners"}
+    assert guidance.match_situations(bundled, "SSRIs") == {"serotonin-medicines"}
+    assert "kidney-disease" not in guidance.match_situations(bundled, "liver")
+    assert "blood-thinners" not in guidance.match_situations(bundled, "high blood pressure")
 
 
 def test_an_unknown_flag_is_a_usage_error_with_suggestions(run):
@@ -188,7 +188,7 @@ def test_an_unknown_flag_is_a_usage_error_with_suggestions(run):
 
 def test_absence_of_a_warning_is_said_never_shown_as_safety(bundled):
     exercise = query.resolve(bundled, "exercise")
-    assert query.flagged(exercise, frozenset({"maoi"})) == []
+    assert guidance.flagged(exercise, frozenset({"maoi"})) == []
     from paincompare.render import views
 
     assert views.NO_WARNING == "no warning found in the sources read"

@@ -12,6 +12,7 @@ import sys
 from typing import NamedTuple
 
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 
 DOES_NOT_ADDRESS = "does not address"
 
@@ -30,7 +31,7 @@ def stance_words(catalogue: m.Catalogue, stances: list[m.GuidelineStance]) -> st
     for g in stances:
         names = by_stance.setdefault(g.stance, [])
         names += [catalogue.conditions[c].name for c in g.conditions if catalogue.conditions[c].name not in names]
-    ordered = sorted(by_stance, key=m.STANCES.rank)
+    ordered = sorted(by_stance, key=scales.STANCES.rank)
     return "; ".join(f"{stance.replace('-', ' ')} ({', '.join(by_stance[stance])})" for stance in ordered)
 
 

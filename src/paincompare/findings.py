@@ -7,6 +7,7 @@ same (GRADE guidelines 26: Santesso et al., J Clin Epidemiol 2020;119:126-135). 
 from __future__ import annotations
 
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 
 # (verb for one subject, verb after "may", noun) for each outcome, for benefit and for harm
 _VERBS = {
@@ -126,8 +127,8 @@ def sort_key(e: m.Evidence) -> tuple[int, int]:
     """
     uncertain = e.certainty == "very-low" or e.comparator == "no-comparison"
     benefit = "unclear" if uncertain and e.benefit != "no-trials" else e.benefit
-    certainty = m.CERTAINTIES.rank(e.certainty) if e.certainty else len(m.CERTAINTIES.words)
-    return (m.BENEFITS.rank(benefit), certainty)
+    certainty = scales.CERTAINTIES.rank(e.certainty) if e.certainty else len(scales.CERTAINTIES.words)
+    return (scales.BENEFITS.rank(benefit), certainty)
 
 
 def _points(value: float, short: bool = False) -> str:

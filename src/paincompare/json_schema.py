@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from paincompare.catalogue import models as m
-from paincompare.catalogue import shape
+from paincompare.catalogue import scales, shape
 from paincompare.check.scorecard import CRITERIA as _CRITERIA
 from paincompare.check.scorecard import FOR_A_READER as _FOR_A_READER
 from paincompare.check.scorecard import STATUSES as _STATUSES
@@ -39,7 +39,7 @@ _ADDED: dict[type, dict[str, tuple[dict[str, Any], bool]]] = {
                 "type": "object",
                 "description": "list --flag only: for each situation asked about, the firmest thing the sources "
                 "say (a caution level), or no-warning-found",
-                "additionalProperties": {"enum": [*m.CAUTION_LEVELS.words, "no-warning-found"]},
+                "additionalProperties": {"enum": [*scales.CAUTION_LEVELS.words, "no-warning-found"]},
             },
             False,
         ),
@@ -56,7 +56,7 @@ def _kind(kind: shape.Kind) -> dict[str, Any]:
     if name in ("text", "short"):
         schema = dict(_TEXT)
         if name == "short":
-            schema["description"] = f"a short answer of at most {m.SHORT_WORDS} words"
+            schema["description"] = f"a short answer of at most {scales.SHORT_WORDS} words"
         return schema
     if name in ("slug", "condition", "situation", "guideline"):
         return {"type": "string", "pattern": _SLUG_PATTERN}
@@ -76,7 +76,7 @@ def _kind(kind: shape.Kind) -> dict[str, Any]:
         assert kind.scale is not None
         return {"enum": list(kind.scale.words)}
     if name == "schedule":
-        return {"enum": [*m.US_SCHEDULES.words, None]}
+        return {"enum": [*scales.US_SCHEDULES.words, None]}
     if name == "sources":
         return {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}, "minItems": 1}
     if name == "list":
@@ -118,8 +118,8 @@ def _check_document(info: dict[str, Any]) -> dict[str, Any]:
             "line": {"type": "integer", "minimum": 1},
             "text": _TEXT,
             "treatment": {"type": "string", "pattern": _SLUG_PATTERN},
-            "attribute": {"enum": list(m.ATTRIBUTES.words)},
-            "verdict": {"enum": [*m.VERDICTS.words, "not-checked"]},
+            "attribute": {"enum": list(scales.ATTRIBUTES.words)},
+            "verdict": {"enum": [*scales.VERDICTS.words, "not-checked"]},
             "claim": {"type": ["string", "null"]},
             "explanation": _TEXT,
             "sources": {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}, "minItems": 1},
@@ -228,7 +228,7 @@ def _report_document(info: dict[str, Any]) -> dict[str, Any]:
                 "properties": {
                     "command": {"enum": [kind.value for kind in ReportKind]},
                     "condition": {"type": ["string", "null"]},
-                    "region": {"enum": list(m.READER_REGIONS)},
+                    "region": {"enum": list(scales.READER_REGIONS)},
                 },
                 "required": ["command", "condition", "region"],
                 "additionalProperties": False,

@@ -4,13 +4,13 @@
 # (models.py says what it costs).
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from paincompare import findings
 from paincompare.catalogue import models as m
-from paincompare.errors import UnknownConditionError, UnknownSituationError, UnknownTreatmentError, UsageError
+from paincompare.catalogue import scales
+from paincompare.errors import UnknownTreatmentError, UsageError
 
 SORT_KEYS = ("name", "category", "addiction", "onset", "duration", "invasiveness", "benefit", "cost")
 
@@ -27,20 +27,20 @@ class Filters(NamedTuple):
     region: str = "us"  # whose prices --sort cost ranks by
 
 
-def check_word(scale: m.Scale, word: str | None, option: str) -> str | None:
+def check_word(scale: scales.Scale, word: str | None, option: str) -> str | None:
     """The word, lower-cased, if it belongs to the scale; else a usage error naming the choices."""
     if word is None:
         return None
     folded = word.strip().lower()
-    if folded in scale.words and folded != m.NOT_REPORTED:
+    if folded in scale.words and folded != scales.NOT_REPORTED:
         return folded
-    allowed = ", ".join(w for w in scale.words if w != m.NOT_REPORTED)
+    allowed = ", ".join(w for w in scale.words if w != scales.NOT_REPORTED)
     raise UsageError(f"{option}: '{word}' is not a {scale.name}; use one of: {allowed}")
 
 
 def check_category(word: str) -> str:
     """A --category word, checked (Typer cannot check a repeatable option against choices)."""
-    checked = check_word(m.CATEGORIES, word, "--category")
+    checked = check_word(scales.CATEGORIES, word, "--category")
     assert checked is not None
     return checked
 
@@ -127,16 +127,24 @@ def sort_groups(
     f = filters or Filters()
     values = {t.id: _sort_value(t, key, f) for t in treatments}
     labels = {t.id: _group_label(t, key, f) for t in treatments}
-    groups = []
-    for label in _GROUP_ORDER:
-        members = [t for t in treatments if labels[t.id] == label and values[t.id] is not None]
-        members.sort(key=lambda t: (values[t.id], t.name.casefold()), reverse=reverse)
-        if members:
-            groups.append(Group(label, tuple(members)))
+    groups = [group for label in _GROUP_ORDER if (group := _ranked(treatments, label, labels, values, reverse))]
     unknown = tuple(t for t in treatments if values[t.id] is None)
     if unknown:
         groups.append(Group(f"{SORT_FIELD_WORDS[key]} not reported: not ranked", unknown))
     return groups
+
+
+def _ranked(
+    treatments: list[m.Treatment],
+    label: str | None,
+    labels: dict[str, str | None],
+    values: dict[str, tuple[int, ...] | str | None],
+    reverse: bool,
+) -> Group | None:
+    """The treatments of one group that have a value to rank by, in order; None if there are none."""
+    members = [t for t in treatments if labels[t.id] == label and values[t.id] is not None]
+    members.sort(key=lambda t: (values[t.id], t.name.casefold()), reverse=reverse)
+    return Group(label, tuple(members)) if members else None
 
 
 # What a --sort word sorts by, in words (for the labels of what could not be ranked).
@@ -246,7 +254,7 @@ def _scale_filter(
         field,
         option,
         asked,
-        lambda t, f: value(t) == m.NOT_REPORTED,
+        lambda t, f: value(t) == scales.NOT_REPORTED,
         lambda f: f._replace(**{name: None}),  # type: ignore[arg-type]  # one field, named by the option
         lambda f: reason,
     )
@@ -285,26 +293,26 @@ def shown_finding(t: m.Treatment, f: Filters) -> m.Evidence | None:
 
 
 def _passes(t: m.Treatment, f: Filters) -> bool:
-    if f.max_addiction and m.ADDICTION_LEVELS.rank(t.addiction_risk.level) > m.ADDICTION_LEVELS.rank(f.max_addiction):
-        return False
-    if f.onset and (
-        t.onset.speed == m.NOT_REPORTED or m.ONSET_SPEEDS.rank(t.onset.speed) > m.ONSET_SPEEDS.rank(f.onset)
-    ):
-        return False
-    if f.max_invasiveness and m.INVASIVENESS.rank(t.invasiveness.level) > m.INVASIVENESS.rank(f.max_invasiveness):
-        return False
-    if f.categories and t.category not in f.categories:
-        return False
-    if f.conditions is not None or f.min_evidence:
-        return shown_finding(t, f) is not None
-    return True
+    return (
+        _within(scales.ADDICTION_LEVELS, t.addiction_risk.level, f.max_addiction)
+        and _within(scales.ONSET_SPEEDS, t.onset.speed, f.onset)
+        and _within(scales.INVASIVENESS, t.invasiveness.level, f.max_invasiveness)
+        and (not f.categories or t.category in f.categories)
+        and ((f.conditions is None and not f.min_evidence) or shown_finding(t, f) is not None)
+    )
+
+
+def _within(scale: scales.Scale, value: str, limit: str | None) -> bool:
+    """No limit was asked for, or the value is known and no further along the scale than the limit."""
+    return not limit or (value != scales.NOT_REPORTED and scale.rank(value) <= scale.rank(limit))
 
 
 def _evidence_matches(evidence: m.Evidence, f: Filters) -> bool:
     if f.conditions is not None and evidence.condition not in f.conditions:
         return False
     if f.min_evidence and (
-        evidence.certainty is None or m.CERTAINTIES.rank(evidence.certainty) > m.CERTAINTIES.rank(f.min_evidence)
+        evidence.certainty is None
+        or scales.CERTAINTIES.rank(evidence.certainty) > scales.CERTAINTIES.rank(f.min_evidence)
     ):
         return False
     return True
@@ -317,14 +325,14 @@ def _sort_value(t: m.Treatment, key: str, f: Filters) -> tuple[int, ...] | str |
         shown = shown_finding(t, f)
         return (*findings.sort_key(shown), 0) if shown else None
     scale, word = {
-        "category": (m.CATEGORIES, t.category),
-        "addiction": (m.ADDICTION_LEVELS, t.addiction_risk.level),
-        "onset": (m.ONSET_SPEEDS, t.onset.speed),
-        "duration": (m.DURATION_LENGTHS, t.duration.length),
-        "invasiveness": (m.INVASIVENESS, t.invasiveness.level),
-        "cost": (m.COST_TIERS, _cost_tier(t, f.region)),
+        "category": (scales.CATEGORIES, t.category),
+        "addiction": (scales.ADDICTION_LEVELS, t.addiction_risk.level),
+        "onset": (scales.ONSET_SPEEDS, t.onset.speed),
+        "duration": (scales.DURATION_LENGTHS, t.duration.length),
+        "invasiveness": (scales.INVASIVENESS, t.invasiveness.level),
+        "cost": (scales.COST_TIERS, _cost_tier(t, f.region)),
     }[key]
-    if word == m.NOT_REPORTED:
+    if word == scales.NOT_REPORTED:
         return None
     if key == "cost":  # within a tier, by the price itself where both are for the same country
         cost = t.cost_in(f.region)
@@ -334,111 +342,7 @@ def _sort_value(t: m.Treatment, key: str, f: Filters) -> tuple[int, ...] | str |
 
 def _cost_tier(t: m.Treatment, region: str) -> str:
     cost = t.cost_in(region)
-    return cost.tier if cost else m.NOT_REPORTED
-
-
-# -- conditions --------------------------------------------------------------------------------
-
-
-def match_conditions(catalogue: m.Catalogue, text: str) -> frozenset[str]:
-    """Condition ids whose id, name or a synonym holds `text` as whole words, with their narrower ones.
-
-    "back" finds low back pain and everything under it; an unknown word is a usage error with
-    suggestions, as for treatment names.
-    """
-    key = _condition_words(text)
-    matched = {
-        c.id for c in catalogue.conditions.values() if key and any(f" {key} " in f" {n} " for n in _condition_names(c))
-    }
-    if not matched:
-        import difflib  # only for a word that matched nothing
-
-        every = {n: c for c in catalogue.conditions.values() for n in _condition_names(c)}
-        close = difflib.get_close_matches(key, list(every), n=5, cutoff=0.6)
-        raise UnknownConditionError(text, list(dict.fromkeys(every[n].name for n in close)))
-    return frozenset(narrower(catalogue, matched))
-
-
-def match_situations(catalogue: m.Catalogue, text: str) -> frozenset[str]:
-    """Situation ids whose id, name or a synonym holds `text` as whole words ("blood thinners",
-    "pregnant", "kidney"); an unknown word is a usage error with suggestions."""
-    key = _condition_words(text)
-    matched = frozenset(
-        s.id for s in catalogue.situations.values() if key and any(f" {key} " in f" {n} " for n in _situation_names(s))
-    )
-    if matched:
-        return matched
-    import difflib  # only for a word that matched nothing
-
-    every = {n: s for s in catalogue.situations.values() for n in _situation_names(s)}
-    close = difflib.get_close_matches(key, list(every), n=5, cutoff=0.6)
-    names = [s.name for s in catalogue.situations.values()]
-    raise UnknownSituationError(text, list(dict.fromkeys(every[n].name for n in close)), names)
-
-
-def _situation_names(s: m.Situation) -> list[str]:
-    return [_condition_words(n) for n in (s.id, s.name, *s.synonyms)]
-
-
-def flagged(t: m.Treatment, situations: frozenset[str]) -> list[m.Caution]:
-    """What a treatment's cautions and interactions say for these situations, firmest first."""
-    found = [c for block in (t.cautions, t.interactions) if block for c in block.for_situations(situations)]
-    return sorted(found, key=lambda c: m.CAUTION_LEVELS.rank(c.level))
-
-
-def narrower(catalogue: m.Catalogue, ids: Iterable[str]) -> set[str]:
-    """The conditions given and every condition under them."""
-    found = set(ids)
-    changed = True
-    while changed:
-        below = {c.id for c in catalogue.conditions.values() if c.parent in found} - found
-        found |= below
-        changed = bool(below)
-    return found
-
-
-def broader(catalogue: m.Catalogue, condition_id: str) -> list[str]:
-    """A condition and the conditions above it, nearest first."""
-    chain = [condition_id]
-    parent = catalogue.conditions[condition_id].parent
-    while parent is not None and parent not in chain:
-        chain.append(parent)
-        parent = catalogue.conditions[parent].parent
-    return chain
-
-
-def stances_for(catalogue: m.Catalogue, t: m.Treatment, conditions: frozenset[str] | None) -> list[m.GuidelineStance]:
-    """The guideline stances whose scope covers the conditions asked for (or all of them)."""
-    if conditions is None:
-        return list(t.guidelines)
-    covering = set(conditions) | {b for c in conditions for b in broader(catalogue, c)}
-    return [g for g in t.guidelines if covering.intersection(g.conditions)]
-
-
-# How firmly a stance speaks, firmest first; between two as firm, the more cautious first, so a
-# "do not offer" is never hidden behind a "recommended" in a one-line summary.
-FIRMNESS = ("do-not-offer", "recommended", "not-recommended", "consider", "no-recommendation")
-
-
-def strongest_stances(
-    catalogue: m.Catalogue, t: m.Treatment, conditions: frozenset[str] | None, region: str = "us"
-) -> list[m.GuidelineStance]:
-    """The firmest stance of the reader's country and then of the other, for the conditions asked
-    for (or any); where a country's bodies are silent, the firmest international one takes its place."""
-    firmest: dict[str | None, m.GuidelineStance] = {}
-    for g in sorted(stances_for(catalogue, t, conditions), key=lambda g: FIRMNESS.index(g.stance)):
-        firmest.setdefault(catalogue.sources[g.guideline].region, g)
-    order = (region, *(r for r in m.READER_REGIONS if r != region))
-    chosen = [firmest[where] for where in order if where in firmest]
-    if len(chosen) < 2 and "international" in firmest:
-        chosen.append(firmest["international"])
-    return chosen
-
-
-def by_region(catalogue: m.Catalogue, stances: list[m.GuidelineStance], region: str) -> list[m.GuidelineStance]:
-    """Stances with the reader's country's bodies first, then the other's, then international ones."""
-    order = (region, *(r for r in m.READER_REGIONS if r != region), "international")
-    return sorted(stances, key=lambda g: order.index(catalogue.sources[g.guideline].region or "international"))
+    return cost.tier if cost else scales.NOT_REPORTED
 
 
 def price_is_stale(cost: m.Cost, info: m.CatalogueInfo, today: dt.date | None = None) -> bool:
@@ -448,19 +352,6 @@ def price_is_stale(cost: m.Cost, info: m.CatalogueInfo, today: dt.date | None = 
     year, month = (int(part) for part in cost.month.split("-"))
     months_old = ((today or dt.date.today()).year - year) * 12 + (today or dt.date.today()).month - month
     return months_old > info.review_every_months
-
-
-def treatments_with_evidence(catalogue: m.Catalogue, condition_id: str, include_narrower: bool) -> int:
-    ids = narrower(catalogue, [condition_id]) if include_narrower else {condition_id}
-    return sum(1 for t in catalogue.treatments if any(e.condition in ids for e in t.evidence))
-
-
-def _condition_words(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
-def _condition_names(c: m.Condition) -> list[str]:
-    return [_condition_words(n) for n in (c.id, c.name, *c.synonyms)]
 
 
 def _names(t: m.Treatment) -> set[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from paincompare.catalogue.models import READER_REGIONS
+from paincompare.catalogue.scales import READER_REGIONS
 from paincompare.errors import UsageError
 
 ENV_VAR = "PAINCOMPARE_REGION"

@@ -50,35 +50,43 @@ def read_bytes(path: Path, what: str = "catalogue", error: type[PainCompareError
     raised instead of a CatalogueError.
     """
     name = display_name(path)
-
-    def failure(name: str, message: str) -> PainCompareError:
-        if error is None:
-            return CatalogueError([Problem(name, 0, 0, message)])
-        return error(f"{name}: {message}")
-
-    hint = "check the path given to --catalogue or PAINCOMPARE_CATALOGUE" if what == "catalogue" else "check the path"
     a_file = "a catalogue" if what == "catalogue" else "an article"
     try:
-        if name == "<stdin>":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
-        elif path.is_dir():
-            raise failure(name, f"is a directory, not {a_file} file")
-        else:
-            # At most one byte past the cap is read: a device such as /dev/zero never ends.
-            with path.open("rb") as stream:
-                data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise failure(name, f"no such file; {hint}") from None
-    except PermissionError:
-        raise failure(name, "permission denied; check the file's permissions") from None
+        # At most one byte past the cap is read: a device such as /dev/zero never ends.
+        data = _read_at_most(path, name, MAX_BYTES + 1)
     except OSError as exc:
-        raise failure(name, f"cannot be read: {exc.strerror or exc}") from None
+        raise _failure(error, name, _why_unreadable(exc, what, a_file)) from None
     if len(data) > MAX_BYTES:
-        raise failure(
-            name,
-            f"is larger than {MAX_BYTES // 1048576} MiB, the most {a_file} may be",
-        )
+        raise _failure(error, name, f"is larger than {MAX_BYTES // 1048576} MiB, the most {a_file} may be")
     return data
+
+
+def _read_at_most(path: Path, name: str, limit: int) -> bytes:
+    if name == "<stdin>":
+        return sys.stdin.buffer.read(limit) if sys.stdin else b""
+    if path.is_dir():
+        raise IsADirectoryError(str(path))
+    with path.open("rb") as stream:
+        return stream.read(limit)
+
+
+def _why_unreadable(exc: OSError, what: str, a_file: str) -> str:
+    if isinstance(exc, FileNotFoundError):
+        hint = (
+            "check the path given to --catalogue or PAINCOMPARE_CATALOGUE" if what == "catalogue" else "check the path"
+        )
+        return f"no such file; {hint}"
+    if isinstance(exc, IsADirectoryError):
+        return f"is a directory, not {a_file} file"
+    if isinstance(exc, PermissionError):
+        return "permission denied; check the file's permissions"
+    return f"cannot be read: {exc.strerror or exc}"
+
+
+def _failure(error: type[PainCompareError] | None, name: str, message: str) -> PainCompareError:
+    if error is None:
+        return CatalogueError([Problem(name, 0, 0, message)])
+    return error(f"{name}: {message}")
 
 
 def decode(data: bytes, name: str) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from paincompare import __version__
+from paincompare.catalogue import convert, shape
 from paincompare.catalogue import models as m
-from paincompare.catalogue import shape
 
 try:  # hashlib's own BLAKE2 implementation, without the cost of loading OpenSSL at start-up
     from _blake2 import blake2b
@@ -30,7 +30,9 @@ KEEP = 16  # newest entries kept; older ones are removed when a new one is writt
 _DECIDING_MODULES = (
     "__init__.py",
     "models.py",
+    "scales.py",
     "shape.py",
+    "convert.py",
     "readability.py",
     "validation/__init__.py",
     "validation/nodes.py",
@@ -72,7 +74,7 @@ def read(digest: str, path: str) -> m.Catalogue | None:
         return None
     try:
         info, sources, conditions, situations, treatments = (
-            shape.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)
+            convert.from_plain(v, k) for v, k in zip(stored, _TOP_KINDS, strict=True)
         )
         return m.Catalogue(info, sources, conditions, situations, treatments, path)
     except Exception:  # noqa: BLE001 - a cache entry is only ever a shortcut: any failure means parse again
@@ -82,7 +84,7 @@ def read(digest: str, path: str) -> m.Catalogue | None:
 def write(digest: str, catalogue: m.Catalogue) -> None:
     """Stores a checked catalogue; silently does nothing if the cache cannot be written."""
     values = catalogue[: len(_TOP_KINDS)]  # Catalogue's first fields are the file's top level, in order
-    write_plain(digest, tuple(shape.to_plain(v, k) for v, k in zip(values, _TOP_KINDS, strict=True)))
+    write_plain(digest, tuple(convert.to_plain(v, k) for v, k in zip(values, _TOP_KINDS, strict=True)))
 
 
 def read_plain(digest: str) -> Any:

@@ -1,24 +1,24 @@
 """The catalogue's record shape, written down once: every field's name, kind and whether it is required.
 
-The loader (validation/) checks a file against it, the cache (cache.py) stores and rebuilds records
-by it, JSON output writes records by it, and docs/json-output.schema.json is generated from it
-(json_schema.py), so the four can never disagree about what a record holds.
+The loader (validation/) checks a file against it, convert.py turns records into JSON data and into
+the cache's plain tuples by it, docs/json-output.schema.json is generated from it (json_schema.py),
+and the walk at the end finds every cited block and short answer by it, so none of them can disagree
+about what a record holds.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 
 
 class Kind(NamedTuple):
     """What a value is. `name` picks the check; the other fields qualify some kinds."""
 
     name: str  # text short slug url date integer number percent word schedule record list map ...
-    scale: m.Scale | None = None  # word
+    scale: scales.Scale | None = None  # word
     item: Kind | None = None  # list: each item's kind
     record: type | None = None  # record, map: the NamedTuple it becomes
     non_empty: bool = False  # list: at least one item
@@ -33,7 +33,7 @@ class Field(NamedTuple):
 
 
 TEXT = Kind("text")
-SHORT = Kind("short")  # text of at most models.SHORT_WORDS words, for a grid cell
+SHORT = Kind("short")  # text of at most scales.SHORT_WORDS words, for a grid cell
 SLUG = Kind("slug")
 URL = Kind("url")
 DATE = Kind("date")
@@ -49,7 +49,7 @@ TEXTS = Kind("list", item=TEXT, non_empty=True)
 NAMES = Kind("list", item=TEXT)
 
 
-def word(scale: m.Scale) -> Kind:
+def word(scale: scales.Scale) -> Kind:
     return Kind("word", scale=scale)
 
 
@@ -93,9 +93,9 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("publisher", TEXT, required=False),
         Field("year", integer(1800, 2200)),
         Field("url", URL),
-        Field("kind", word(m.SOURCE_KINDS)),
+        Field("kind", word(scales.SOURCE_KINDS)),
         Field("short", TEXT, required=False),
-        Field("region", word(m.REGIONS), required=False),
+        Field("region", word(scales.REGIONS), required=False),
         Field("read_at", URL, required=False),
     ),
     m.Condition: (
@@ -108,11 +108,11 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("id", SLUG),
         Field("name", TEXT),
         Field("synonyms", NAMES),
-        Field("kind", word(m.SITUATION_KINDS)),
+        Field("kind", word(scales.SITUATION_KINDS)),
     ),
     m.Caution: (
         Field("when", SITUATION),
-        Field("level", word(m.CAUTION_LEVELS)),
+        Field("level", word(scales.CAUTION_LEVELS)),
         Field("text", TEXT),
         Field("sources", SOURCES),
     ),
@@ -130,14 +130,14 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     ),
     m.UkProduct: (
         Field("name", TEXT),
-        Field("act_class", word(m.UK_CLASSES)),
-        Field("schedule", word(m.UK_SCHEDULES), required=False),
-        Field("safe_custody", word(m.SAFE_CUSTODY)),
+        Field("act_class", word(scales.UK_CLASSES)),
+        Field("schedule", word(scales.UK_SCHEDULES), required=False),
+        Field("safe_custody", word(scales.SAFE_CUSTODY)),
     ),
     m.UkControl: (
-        Field("act_class", word(m.UK_CLASSES)),
-        Field("schedule", word(m.UK_SCHEDULES), required=False),
-        Field("safe_custody", word(m.SAFE_CUSTODY)),
+        Field("act_class", word(scales.UK_CLASSES)),
+        Field("schedule", word(scales.UK_SCHEDULES), required=False),
+        Field("safe_custody", word(scales.SAFE_CUSTODY)),
         Field("in_force", DATE, required=False),
         Field("summary", TEXT),
         Field("short", SHORT),
@@ -145,9 +145,9 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("products", items(record(m.UkProduct), non_empty=True), required=False),
     ),
     m.Availability: (
-        Field("licensed_for_pain", word(m.LICENSED)),
-        Field("supply", word(m.SUPPLY)),
-        Field("nhs", word(m.NHS), required=False),
+        Field("licensed_for_pain", word(scales.LICENSED)),
+        Field("supply", word(scales.SUPPLY)),
+        Field("nhs", word(scales.NHS), required=False),
         Field("summary", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
@@ -159,10 +159,10 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     m.Product: (
         Field("name", TEXT),
         Field("us_schedule", SCHEDULE),
-        Field("level", word(m.ADDICTION_LEVELS)),
+        Field("level", word(scales.ADDICTION_LEVELS)),
     ),
     m.AddictionRisk: (
-        Field("level", word(m.ADDICTION_LEVELS)),
+        Field("level", word(scales.ADDICTION_LEVELS)),
         Field("us_schedule", SCHEDULE),
         Field("summary", TEXT),
         Field("short", SHORT),
@@ -170,21 +170,21 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("products", items(record(m.Product), non_empty=True), required=False),
     ),
     m.Onset: (
-        Field("speed", word(m.ONSET_SPEEDS)),
-        Field("basis", word(m.ONSET_BASES)),
+        Field("speed", word(scales.ONSET_SPEEDS)),
+        Field("basis", word(scales.ONSET_BASES)),
         Field("summary", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
     m.Duration: (
-        Field("length", word(m.DURATION_LENGTHS)),
-        Field("basis", word(m.DURATION_BASES)),
+        Field("length", word(scales.DURATION_LENGTHS)),
+        Field("basis", word(scales.DURATION_BASES)),
         Field("summary", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
     m.Invasiveness: (
-        Field("level", word(m.INVASIVENESS)),
+        Field("level", word(scales.INVASIVENESS)),
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
@@ -201,18 +201,18 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     ),
     m.Evidence: (
         Field("condition", CONDITION),
-        Field("outcome", word(m.OUTCOMES)),
-        Field("comparator", word(m.COMPARATORS)),
+        Field("outcome", word(scales.OUTCOMES)),
+        Field("comparator", word(scales.COMPARATORS)),
         Field("compared_with", TEXT, required=False),
         Field("follow_up", TEXT),
-        Field("benefit", word(m.BENEFITS)),
-        Field("certainty", word(m.CERTAINTIES), required=False),
+        Field("benefit", word(scales.BENEFITS)),
+        Field("certainty", word(scales.CERTAINTIES), required=False),
         Field("mean_difference", record(m.MeanDifference), required=False),
         Field("responders", record(m.Responders), required=False),
         Field("effect", TEXT),
         Field("sources", SOURCES),
         Field("note", TEXT, required=False),
-        Field("measured", word(m.MEASURED), required=False),
+        Field("measured", word(scales.MEASURED), required=False),
     ),
     m.SideEffects: (
         Field("common", TEXTS),
@@ -223,7 +223,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     ),
     m.GuidelineStance: (
         Field("guideline", GUIDELINE),
-        Field("stance", word(m.STANCES)),
+        Field("stance", word(scales.STANCES)),
         Field("scope", TEXT),
         Field("conditions", items(CONDITION, non_empty=True)),
         Field("short", SHORT),
@@ -231,26 +231,26 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("wording", TEXT, required=False),
     ),
     m.Cost: (
-        Field("tier", word(m.COST_TIERS)),
+        Field("tier", word(scales.COST_TIERS)),
         Field("summary", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
         Field("price", NUMBER, required=False),
         Field("unit", TEXT, required=False),
         Field("month", MONTH, required=False),
-        Field("free_at_point_of_use", word(m.FREE_AT_USE), required=False),
+        Field("free_at_point_of_use", word(scales.FREE_AT_USE), required=False),
     ),
     m.Claim: (
         Field("claim", TEXT),
-        Field("verdict", word(m.VERDICTS)),
+        Field("verdict", word(scales.VERDICTS)),
         Field("explanation", TEXT),
         Field("short", SHORT),
         Field("sources", SOURCES),
-        Field("attribute", word(m.ATTRIBUTES), required=False),
+        Field("attribute", word(scales.ATTRIBUTES), required=False),
         Field("match", TEXTS, required=False),
     ),
     m.Approval: (
-        Field("status", word(m.APPROVAL_STATUSES)),
+        Field("status", word(scales.APPROVAL_STATUSES)),
         Field("conditions", items(CONDITION)),
         Field("short", SHORT),
         Field("sources", SOURCES),
@@ -260,7 +260,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("name", TEXT),
         Field("uk_name", TEXT, required=False),
         Field("aliases", NAMES),
-        Field("category", word(m.CATEGORIES)),
+        Field("category", word(scales.CATEGORIES)),
         Field("how_given", record(m.HowGiven)),
         Field("availability", record(m.Availabilities), required=False),
         Field("addiction_risk", record(m.AddictionRisk)),
@@ -291,147 +291,6 @@ TOP: tuple[Field, ...] = (
 
 for _cls, _fields in SHAPES.items():  # the spec and the typed records must name the same fields
     assert tuple(f.name for f in _fields) == _cls._fields, _cls  # type: ignore[attr-defined]
-
-
-# -- converters, compiled once per kind: loading from the cache and writing JSON are on every run's
-# path, and a function per kind is several times quicker than deciding the kind for every value.
-
-Converter = Callable[[Any], Any]
-_TO_DATA: dict[Kind, Converter] = {}
-_TO_PLAIN: dict[Kind, Converter] = {}
-_FROM_PLAIN: dict[Kind, Converter] = {}
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _compiled(cache: dict[Kind, Converter], build: Callable[[Kind], Converter], kind: Kind) -> Converter:
-    found = cache.get(kind)
-    if found is None:
-        found = cache[kind] = build(kind)
-    return found
-
-
-def _build_to_data(kind: Kind) -> Converter:
-    if kind.name == "record":
-        assert kind.record is not None
-        fields = SHAPES[kind.record]
-        names = tuple(f.name for f in fields)
-        deep = [(f.name, to_data_converter(f.kind)) for f in fields if to_data_converter(f.kind) is not _same]
-        optional = [f.name for f in fields if not f.required]
-
-        def record_data(value: Any) -> Any:
-            data = dict(zip(names, value))
-            for name, convert in deep:
-                if data[name] is not None:
-                    data[name] = convert(data[name])
-            for name in optional:  # an optional field left out rather than shown as null
-                if data[name] is None:
-                    del data[name]
-            return data
-
-        return record_data
-    if kind.name == "list":
-        assert kind.item is not None
-        item = to_data_converter(kind.item)
-        return list if item is _same else (lambda value: [item(v) for v in value])
-    if kind.name == "sources":
-        return list
-    if kind.name == "map":
-        assert kind.record is not None
-        each = to_data_converter(record(kind.record))
-        return lambda value: {key: each(v) for key, v in value.items()}
-    if kind.name == "date":
-        return lambda value: value.isoformat()
-    return _same
-
-
-def _build_to_plain(kind: Kind) -> Converter:
-    if kind.name == "record":
-        assert kind.record is not None
-        fields = [_optional(to_plain_converter(f.kind)) for f in SHAPES[kind.record]]
-        return lambda value: tuple(convert(item) for convert, item in zip(fields, value))
-    if kind.name == "list":
-        assert kind.item is not None
-        item = to_plain_converter(kind.item)
-        return lambda value: tuple(item(v) for v in value)
-    if kind.name == "map":
-        assert kind.record is not None
-        each = to_plain_converter(record(kind.record))
-        return lambda value: tuple(each(v) for v in value.values())
-    if kind.name == "date":
-        return lambda value: value.isoformat()
-    return _same
-
-
-def _build_from_plain(kind: Kind) -> Converter:
-    if kind.name == "record":
-        assert kind.record is not None
-        make: Converter = kind.record._make  # type: ignore[attr-defined]
-        fields = SHAPES[kind.record]
-        deep = [(i, from_plain_converter(f.kind)) for i, f in enumerate(fields)]
-        deep = [(i, convert) for i, convert in deep if convert is not _same]
-        if not deep:
-            return make  # every field is stored as it is used: rebuild in one call
-        count = len(fields)
-
-        def rebuild(value: Any) -> Any:
-            if len(value) != count:
-                raise ValueError(f"a stored record has {len(value)} fields, not {count}")
-            items = list(value)
-            for i, convert in deep:
-                if items[i] is not None:
-                    items[i] = convert(items[i])
-            return make(items)
-
-        return rebuild
-    if kind.name == "list":
-        assert kind.item is not None
-        item = from_plain_converter(kind.item)
-        return tuple if item is _same else (lambda value: tuple(item(v) for v in value))
-    if kind.name == "map":
-        assert kind.record is not None
-        each = from_plain_converter(record(kind.record))
-        return lambda value: {row[0]: row for row in map(each, value)}
-    if kind.name == "date":
-        return dt.date.fromisoformat
-    if kind.name == "sources":
-        return tuple
-    return _same
-
-
-def _optional(convert: Converter) -> Converter:
-    if convert is _same:
-        return _same
-    return lambda value: None if value is None else convert(value)
-
-
-def to_data_converter(kind: Kind) -> Converter:
-    return _compiled(_TO_DATA, _build_to_data, kind)
-
-
-def to_plain_converter(kind: Kind) -> Converter:
-    return _compiled(_TO_PLAIN, _build_to_plain, kind)
-
-
-def from_plain_converter(kind: Kind) -> Converter:
-    return _compiled(_FROM_PLAIN, _build_from_plain, kind)
-
-
-def to_data(value: Any, kind: Kind) -> Any:
-    """A value as JSON-ready data: records as mappings (optional fields left out when empty)."""
-    return None if value is None else to_data_converter(kind)(value)
-
-
-def to_plain(value: Any, kind: Kind) -> Any:
-    """A value as built-in types only (tuples in field order), which marshal can store."""
-    return None if value is None else to_plain_converter(kind)(value)
-
-
-def from_plain(value: Any, kind: Kind) -> Any:
-    """The inverse of to_plain: typed records rebuilt from stored tuples."""
-    return None if value is None else from_plain_converter(kind)(value)
 
 
 # -- walking a record by its shape: what it cites, and its short answers ----------------------------
@@ -469,9 +328,3 @@ def cited_sources(treatment: m.Treatment) -> list[str]:
 def short_answers(treatment: m.Treatment) -> list[str]:
     """Every short answer a grid can show for a record, in the order the fields are written."""
     return [value for _name, value in values_of_kind(treatment, record(m.Treatment), ("short",))]
-
-
-def treatment_data(treatment: m.Treatment) -> dict[str, Any]:
-    """A treatment record as plain data with the catalogue's field names (the JSON contract)."""
-    data: dict[str, Any] = to_data(treatment, record(m.Treatment))
-    return data

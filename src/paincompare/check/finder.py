@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from paincompare import findings, query
+from paincompare import findings, guidance, query
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.check.article import Article, Paragraph, Sentence
 from paincompare.check.claims import Claim
 from paincompare.check.judge import GRAVITY, Context, Verdict, judge
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from paincompare.check.worthiness import Worth
 
 NOT_CHECKED = "not-checked"
-FINDING_VERDICTS = (*m.VERDICTS.words, NOT_CHECKED)
+FINDING_VERDICTS = (*scales.VERDICTS.words, NOT_CHECKED)
 
 
 class Finding(NamedTuple):
@@ -82,7 +83,7 @@ class _Page:
         """ "nerve pain after shingles": the narrower of two conditions, one under the other, is meant."""
         if len(ids) < 2:
             return ids
-        above = {b for c in ids for b in query.broader(self.catalogue, c)[1:]}
+        above = {b for c in ids for b in guidance.broader(self.catalogue, c)[1:]}
         return tuple(c for c in ids if c not in above)
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from paincompare import findings, query
+from paincompare import findings, guidance
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.check.claims import Claim
 
-SUPPORTED, PARTLY, UNPROVEN, CONTRADICTED = m.VERDICTS.words
+SUPPORTED, PARTLY, UNPROVEN, CONTRADICTED = scales.VERDICTS.words
 # The verdict a finding keeps when several claims on one attribute disagree: the gravest.
 GRAVITY = (CONTRADICTED, UNPROVEN, PARTLY, SUPPORTED)
 
@@ -100,7 +101,7 @@ def _soften(verdict: str, claim: Claim) -> str:
 def _addiction(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     risk = t.addiction_risk
     record = f"addiction risk {risk.level}, {risk.schedule_words()}."
-    rank = m.ADDICTION_LEVELS.rank(risk.level)
+    rank = scales.ADDICTION_LEVELS.rank(risk.level)
     value = claim.value
     if claim.negated:
         value = {"risk": "none", "none": "risk"}.get(value, "")
@@ -118,11 +119,11 @@ def _addiction(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
 
 
 def _lower_addiction(claim: Claim, t: m.Treatment, context: Context, record: str) -> _Ruled:
-    rank = m.ADDICTION_LEVELS.rank(t.addiction_risk.level)
+    rank = scales.ADDICTION_LEVELS.rank(t.addiction_risk.level)
     other = context.compared
     if other is None:  # "a lower risk of addiction", with nothing named to compare: low or none
         return _Ruled(_by_distance(max(0, rank - 1)), record, "a low risk asserted", t.addiction_risk.sources)
-    theirs = m.ADDICTION_LEVELS.rank(other.addiction_risk.level)
+    theirs = scales.ADDICTION_LEVELS.rank(other.addiction_risk.level)
     record += f" {other.name}: {other.addiction_risk.level}."
     verdict = SUPPORTED if rank < theirs else PARTLY if rank == theirs else CONTRADICTED
     sources = (*t.addiction_risk.sources, *other.addiction_risk.sources)
@@ -152,9 +153,9 @@ def _onset(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     if allowed is None:
         return None
     record = f"relief may start within {t.onset.speed}. {t.onset.short}"
-    if t.onset.speed == m.NOT_REPORTED:
+    if t.onset.speed == scales.NOT_REPORTED:
         return _Ruled(UNPROVEN, record, "the record does not report how soon relief starts", t.onset.sources)
-    verdict = _graded(_distance(m.ONSET_SPEEDS.rank(t.onset.speed), *allowed), claim)
+    verdict = _graded(_distance(scales.ONSET_SPEEDS.rank(t.onset.speed), *allowed), claim)
     best = _best(t, context)
     if verdict == SUPPORTED and not claim.negated and (best is None or _unclear(best[0])):
         return _Ruled(PARTLY, record, "right speed, but the record cannot show that relief comes", t.onset.sources)
@@ -171,9 +172,9 @@ def _duration(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     allowed = (_DURATION_NOT if claim.negated else _DURATION).get(claim.value)
     if allowed is None:
         return None
-    if d.length == m.NOT_REPORTED:
+    if d.length == scales.NOT_REPORTED:
         return _Ruled(UNPROVEN, record, "the record does not report how long relief lasts", d.sources)
-    verdict = _graded(_distance(m.DURATION_LENGTHS.rank(d.length), *allowed), claim)
+    verdict = _graded(_distance(scales.DURATION_LENGTHS.rank(d.length), *allowed), claim)
     if d.basis == "while-continued" and verdict == CONTRADICTED and allowed[0] >= 3:
         return _Ruled(PARTLY, record, "relief lasts only while it is taken", d.sources)
     return _Ruled(verdict, record, "the length asserted, against the record's", d.sources)
@@ -256,8 +257,8 @@ def _best(
     found = []
     for wanted, exact in (
         (set(asked), True),
-        (query.narrower(catalogue, asked) - set(asked), False),
-        ({b for a in asked for b in query.broader(catalogue, a)} - set(asked), False),
+        (guidance.narrower(catalogue, asked) - set(asked), False),
+        ({b for a in asked for b in guidance.broader(catalogue, a)} - set(asked), False),
     ):
         entries = [e for e in t.evidence if e.condition in wanted]
         if entries:
@@ -347,12 +348,12 @@ _SURGERY = 3  # "less invasive than surgery": an operation is major
 def _invasiveness(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     inv = t.invasiveness
     record = f"invasiveness {inv.level}. {inv.short}"
-    rank = m.INVASIVENESS.rank(inv.level)
+    rank = scales.INVASIVENESS.rank(inv.level)
     if claim.negated:
         return None
     if claim.value == "less":
         other = context.compared
-        theirs = m.INVASIVENESS.rank(other.invasiveness.level) if other else _SURGERY if claim.surgery else None
+        theirs = scales.INVASIVENESS.rank(other.invasiveness.level) if other else _SURGERY if claim.surgery else None
         if theirs is None:
             return None
         verdict = SUPPORTED if rank < theirs else PARTLY if rank == theirs else CONTRADICTED
@@ -371,10 +372,10 @@ _COST_NOT = {"cheap": (1, 3), "affordable": (2, 3), "expensive": (0, 1)}
 
 def _cost(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     allowed = (_COST_NOT if claim.negated else _COST).get(claim.value)
-    if allowed is None or t.cost.tier == m.NOT_REPORTED:
+    if allowed is None or t.cost.tier == scales.NOT_REPORTED:
         return None
     record = f"cost {t.cost.tier.replace('-', ' ')} (US). {t.cost.short}"
-    verdict = _by_distance(_distance(m.COST_TIERS.rank(t.cost.tier), *allowed))
+    verdict = _by_distance(_distance(scales.COST_TIERS.rank(t.cost.tier), *allowed))
     return _Ruled(verdict, record, "the cost asserted, against the record's tier", t.cost.sources)
 
 
@@ -390,7 +391,7 @@ def _approval(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     if claim.value != "recommended":
         return None
     conditions = frozenset(context.conditions) if context.conditions else None
-    stances = query.stances_for(context.catalogue, t, conditions)
+    stances = guidance.stances_for(context.catalogue, t, conditions)
     if not stances:
         return None
     labels = "; ".join(
@@ -415,7 +416,7 @@ def _regulator(claim: Claim, t: m.Treatment, context: Context) -> _Ruled | None:
     if a.status != "approved":
         verdict = SUPPORTED if claim.negated else CONTRADICTED
         return _Ruled(_soften(verdict, claim), record, "the record's approval status", a.sources)
-    covered = query.narrower(context.catalogue, a.conditions)
+    covered = guidance.narrower(context.catalogue, a.conditions)
     asked = context.conditions or ("chronic-pain",)
     inside = [c for c in asked if c in covered]
     verdict = SUPPORTED if len(inside) == len(asked) else PARTLY if inside or not context.said else CONTRADICTED

@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.check import claims as claim_reader
 from paincompare.check.claims import Claim, Tag
 from paincompare.check.phrases import Match, Phrases, Words, leftmost_longest, normalised
@@ -155,7 +156,7 @@ def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tup
     return Read(
         said,
         mentions,
-        sorted(spoken_of, key=m.ATTRIBUTES.rank),
+        sorted(spoken_of, key=scales.ATTRIBUTES.rank),
         conditions,
         [] if _asks(said) else claim_reader.read(said, by_kind, names, bool(conditions)),
         {(c.key.value, c.key.position) for c in checked if not _denied(c, negations)},

@@ -13,7 +13,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.catalogue.validation.nodes import INVALID
 from paincompare.catalogue.validation.scalars import ScalarReader
 from paincompare.check.vocabulary import CUES, SCORECARD, VALUES
@@ -36,7 +36,7 @@ class SignalsReader(ScalarReader):
     def _sections(self) -> dict[str, tuple[Check, bool]]:
         claims = {attribute: (self._keyed_by(values, self.words), False) for attribute, values in VALUES.items()}
         return {
-            "attributes": (self._keyed_by(m.ATTRIBUTES.words, self._attribute), True),
+            "attributes": (self._keyed_by(scales.ATTRIBUTES.words, self._attribute), True),
             "claims": (lambda node, where: self.fields(node, where, claims), True),
             "harms": (self._any_keys(self.words), True),
             "cues": (self._keyed_by(CUES, self.words), True),

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from paincompare import catalogue as catalogue_file
-from paincompare import output, query
-from paincompare.catalogue import models as m
+from paincompare import guidance, output, query
+from paincompare.catalogue import scales
 from paincompare.cli.shared import (
     Addiction,
     Certainty,
@@ -43,9 +43,9 @@ def list_treatments(
     category: Annotated[
         list[str] | None,
         typer.Option(
-            help=f"Only this category (repeatable): {', '.join(m.CATEGORIES.words)}.",
+            help=f"Only this category (repeatable): {', '.join(scales.CATEGORIES.words)}.",
             metavar="CATEGORY",
-            autocompletion=lambda incomplete: [c for c in m.CATEGORIES.words if c.startswith(incomplete)],
+            autocompletion=lambda incomplete: [c for c in scales.CATEGORIES.words if c.startswith(incomplete)],
         ),
     ] = None,
     condition: ConditionOption = None,
@@ -94,7 +94,7 @@ def list_treatments(
         output.message("\n".join(["paincompare: no treatment matches these filters.", *unjudged]))
         return
     shown = tuple(t for group in groups for t in group.treatments)
-    flags = tuple((text, query.match_situations(cat, text)) for text in flag or ())
+    flags = tuple((text, guidance.match_situations(cat, text)) for text in flag or ())
     report = Report(
         ReportKind.LIST,
         cat,

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
-from paincompare import __version__, output, query
+from paincompare import __version__, guidance, output, query
 from paincompare import catalogue as catalogue_file
 from paincompare import region as region_choice
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.errors import PainCompareError
 from paincompare.render import OutputFormat, Report, choose_format, render
 from paincompare.render.views import ROWS
@@ -24,7 +25,7 @@ def _choices(words: tuple[str, ...]) -> Any:
 
     Literal rather than Enum: seven Enum classes cost about 3 ms of every start-up.
     """
-    return Literal[tuple(w for w in words if w != m.NOT_REPORTED)]
+    return Literal[tuple(w for w in words if w != scales.NOT_REPORTED)]
 
 
 if TYPE_CHECKING:  # to the checker these are plain words; at run time, Literals Typer can check
@@ -39,13 +40,13 @@ if TYPE_CHECKING:  # to the checker these are plain words; at run time, Literals
     Verdict: TypeAlias = str
     CheckSort: TypeAlias = str
 else:
-    Addiction = _choices(m.ADDICTION_LEVELS.words)
-    Speed = _choices(m.ONSET_SPEEDS.words)
-    Invasiveness = _choices(m.INVASIVENESS.words)
-    Certainty = _choices(m.CERTAINTIES.words)
+    Addiction = _choices(scales.ADDICTION_LEVELS.words)
+    Speed = _choices(scales.ONSET_SPEEDS.words)
+    Invasiveness = _choices(scales.INVASIVENESS.words)
+    Certainty = _choices(scales.CERTAINTIES.words)
     SortKey = _choices(query.SORT_KEYS)
     Format = _choices(tuple(f.value for f in OutputFormat))
-    Verdict = _choices((*m.VERDICTS.words, "not-checked"))
+    Verdict = _choices((*scales.VERDICTS.words, "not-checked"))
     CheckSort = _choices(("article", "worthiness"))
 
 
@@ -178,7 +179,7 @@ def _global(
             metavar="uk|us",
             help="Whose names, drug laws, guidelines first, availability and prices: uk or us. Default: "
             "PAINCOMPARE_REGION, else the locale (en_GB: uk), else us.",
-            autocompletion=lambda incomplete: [r for r in m.READER_REGIONS if r.startswith(incomplete)],
+            autocompletion=lambda incomplete: [r for r in scales.READER_REGIONS if r.startswith(incomplete)],
         ),
     ] = None,
     version: Annotated[
@@ -204,7 +205,7 @@ def load_catalogue() -> m.Catalogue:
 
 def chosen_conditions(cat: m.Catalogue, condition: str | None) -> frozenset[str] | None:
     """The condition ids --condition asks for, or None when it was not given."""
-    return query.match_conditions(cat, condition) if condition else None
+    return guidance.match_conditions(cat, condition) if condition else None
 
 
 def chosen_region() -> region_choice.Region:

@@ -7,14 +7,14 @@ shape in shape.py; rules.py says what is inconsistent within one record."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import cast
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from paincompare.catalogue import models as m
 from paincompare.catalogue.shape import SHAPES, TOP, Field, Kind
 from paincompare.catalogue.validation import rules
-from paincompare.catalogue.validation.nodes import INVALID
+from paincompare.catalogue.validation.nodes import INVALID, Check, Checked, Spec, T
 from paincompare.catalogue.validation.references import ReferenceReader
 
 
@@ -23,19 +23,29 @@ class CatalogueReader(ReferenceReader):
 
     def __init__(self, filename: str) -> None:
         super().__init__(filename)
-        self._checks: dict[Kind, Callable[[Node, str], Any]] = {}
+        self._checks: dict[Kind, Check] = {}
 
     # -- records, by the shape in shape.py ------------------------------------------------------
 
-    def check(self, kind: Kind) -> Callable[[Node, str], Any]:
+    def check(self, kind: Kind) -> Check:
         """The check for a kind of value; built once per kind and reused for every record."""
         found = self._checks.get(kind)
         if found is None:
             found = self._checks[kind] = self._build_check(kind)
         return found
 
-    def _build_check(self, kind: Kind) -> Callable[[Node, str], Any]:
-        simple: dict[str, Callable[[Node, str], Any]] = {
+    def _build_check(self, kind: Kind) -> Check:
+        simple = self._simple_checks()
+        if kind.name in simple:
+            return simple[kind.name]
+        built = self._built_checks().get(kind.name)
+        if built is None:
+            raise ValueError(f"no check for kind {kind.name!r}")
+        return built(kind)
+
+    def _simple_checks(self) -> dict[str, Check]:
+        """The kinds checked by one method, whatever qualifies them."""
+        return {
             "text": self.text,
             "short": self.short,
             "slug": self.slug,
@@ -50,33 +60,28 @@ class CatalogueReader(ReferenceReader):
             "month": self.month,
             "guideline": self.guideline_ref,
         }
-        if kind.name in simple:
-            return simple[kind.name]
-        if kind.name == "integer":
-            return self.integer(kind.low, kind.high)
-        if kind.name == "word":
-            assert kind.scale is not None
-            return self.word(kind.scale)
-        if kind.name == "list":
-            assert kind.item is not None
-            item, non_empty = self.check(kind.item), kind.non_empty
-            return lambda node, where: self.items(node, where, item, non_empty)
-        if kind.name == "record":
-            assert kind.record is not None
-            return self._record_check(kind.record)
-        if kind.name == "map":
-            assert kind.record is not None
-            cls = kind.record
-            return lambda node, where: self.keyed(node, where, cls)
-        raise ValueError(f"no check for kind {kind.name!r}")
 
-    def _spec(self, fields: tuple[Field, ...]) -> dict[str, tuple[Callable[[Node, str], Any], bool]]:
+    def _built_checks(self) -> dict[str, Callable[[Kind], Check]]:
+        """The kinds whose check is built from what qualifies them: a range, a scale, an item, a record."""
+        return {
+            "integer": lambda kind: self.integer(kind.low, kind.high),
+            "word": lambda kind: self.word(_qualifier(kind.scale, kind)),
+            "list": self._list_check,
+            "record": lambda kind: self._record_check(_qualifier(kind.record, kind)),
+            "map": lambda kind: self._keyed_check(_qualifier(kind.record, kind)),
+        }
+
+    def _list_check(self, kind: Kind) -> Check:
+        item, non_empty = self.check(_qualifier(kind.item, kind)), kind.non_empty
+        return lambda node, where: self.items(node, where, item, non_empty)
+
+    def _spec(self, fields: tuple[Field, ...]) -> Spec:
         return {f.name: (self.check(f.kind), f.required) for f in fields}
 
-    def _record_check(self, cls: type) -> Callable[[Node, str], Any]:
+    def _record_check(self, cls: type) -> Check:
         spec = self._spec(SHAPES[cls])
 
-        def check(node: Node, where: str) -> Any:
+        def check(node: Node, where: str) -> object:
             if cls is m.Treatment and isinstance(node, MappingNode):
                 where = _treatment_label(node, where)
             values = self.fields(node, where, spec)
@@ -90,43 +95,50 @@ class CatalogueReader(ReferenceReader):
             if not self._follows_its_rule(value, node, where):
                 return INVALID
             if cls is not m.Source and "sources" in values:
-                self._cited_blocks.append((values["sources"], node, where))
+                self._cited_blocks.append((cast(tuple[str, ...], values["sources"]), node, where))
             return value
 
         return check
 
-    def keyed(self, node: Node, where: str, cls: type) -> Any:
+    def _keyed_check(self, cls: type) -> Check:
+        return lambda node, where: self.keyed(node, where, cls)
+
+    def keyed(self, node: Node, where: str, cls: type) -> Checked[dict[str, object]]:
         """A mapping of id -> record (sources, conditions); the id becomes the record's first field."""
         noun = _KEYED_NOUNS[cls]
         if not isinstance(node, MappingNode):
             self.report(node, f"{where}: expected a mapping of {noun} id -> its fields")
             return INVALID
         spec = self._spec(SHAPES[cls][1:])
-        records: dict[str, Any] = {}
+        records: dict[str, object] = {}
         key_lines: dict[str, int] = {}
-        ok = True
         for key_node, value_node in node.value:
-            key = self.slug(key_node, f"{where} id")
-            if key is INVALID:
-                ok = False
-                continue
-            if key in key_lines:
-                self.report(key_node, f"{where}: duplicate {noun} id '{key}' (first on line {key_lines[key]})")
-                ok = False
-                continue
-            key_lines[key] = key_node.start_mark.line + 1
-            label = f"{noun} '{key}'"
-            values = self.fields(value_node, label, spec) if self._fresh(value_node, key, at=key_node) else INVALID
-            value = INVALID if values is INVALID else cls(key, **values)
-            if value is not INVALID and not self._follows_its_rule(value, value_node, label):
-                value = INVALID
-            if value is INVALID:
-                ok = False
-                continue
-            records[key] = value
-        return records if ok else INVALID
+            key = self._record_id(key_node, where, noun, key_lines)
+            value = INVALID if key is None else self._keyed_record(cls, key, key_node, value_node, spec)
+            if key is not None and value is not INVALID:
+                records[key] = value
+        return records if len(records) == len(node.value) else INVALID
 
-    def _follows_its_rule(self, record: Any, node: Node, where: str) -> bool:
+    def _record_id(self, key_node: Node, where: str, noun: str, key_lines: dict[str, int]) -> str | None:
+        """A keyed record's id, or None (and the problem reported) when it is not a valid, new id."""
+        key = self.slug(key_node, f"{where} id")
+        if key is INVALID:
+            return None
+        if key in key_lines:
+            self.report(key_node, f"{where}: duplicate {noun} id '{key}' (first on line {key_lines[key]})")
+            return None
+        key_lines[key] = key_node.start_mark.line + 1
+        return key
+
+    def _keyed_record(self, cls: type, key: str, key_node: Node, value_node: Node, spec: Spec) -> object:
+        label = f"{_KEYED_NOUNS[cls]} '{key}'"
+        values = self.fields(value_node, label, spec) if self._fresh(value_node, key, at=key_node) else INVALID
+        if values is INVALID:
+            return INVALID
+        value = cls(key, **values)
+        return value if self._follows_its_rule(value, value_node, label) else INVALID
+
+    def _follows_its_rule(self, record: object, node: Node, where: str) -> bool:
         """False (and the problem reported) when a record breaks the rule for its kind (rules.py)."""
         rule = rules.RULES.get(type(record))
         problem = rule(record) if rule is not None else None
@@ -149,26 +161,29 @@ class CatalogueReader(ReferenceReader):
             )
             return None
         top = self.fields(root, "", self._spec(TOP))
-        if top is not INVALID:
-            sources, conditions = top["sources"], top["conditions"]
-        else:
-            sources, conditions = self._partial(root, "sources"), self._partial(root, "conditions")
-        if sources is not INVALID:
-            self._check_citations(sources)
-            self._warn_of_copies(sources)
-        if conditions is not INVALID:
-            self._check_conditions(conditions)
-        situations = top["situations"] if top is not INVALID else self._partial(root, "situations")
-        if situations is not INVALID:
-            self._check_refs(self._situation_refs, situations, "situation", "situations")
+        # references are checked on every section that was read, even when another was not
+        sections = top if top is not INVALID else {name: self._partial(root, name) for name in _CROSS_CHECKED}
+        self._check_across(sections)
         self._check_names()
         self.problems.sort(key=lambda p: (p.line, p.column))
         if self.problems or top is INVALID:
             return None
-        parts = (top["catalogue"], sources, conditions, situations, top["treatments"])
-        return m.Catalogue(*parts, self.filename)
+        return m.Catalogue._make([*(top[f.name] for f in TOP), self.filename])
 
-    def _partial(self, root: MappingNode, name: str) -> Any:
+    def _check_across(self, sections: dict[str, object]) -> None:
+        """Citations, copies, condition and situation references, on the sections that were read."""
+        sources = cast("Checked[dict[str, m.Source]]", sections["sources"])
+        if sources is not INVALID:
+            self._check_citations(sources)
+            self._warn_of_copies(sources)
+        conditions = cast("Checked[dict[str, m.Condition]]", sections["conditions"])
+        if conditions is not INVALID:
+            self._check_conditions(conditions)
+        situations = cast("Checked[dict[str, m.Situation]]", sections["situations"])
+        if situations is not INVALID:
+            self._check_refs(self._situation_refs, situations, "situation", "situations")
+
+    def _partial(self, root: MappingNode, name: str) -> object:
         """One top-level mapping, when it is valid but something else is not, so references still get checked."""
         kind = next(f.kind for f in TOP if f.name == name)
         for key_node, value_node in root.value:
@@ -176,7 +191,12 @@ class CatalogueReader(ReferenceReader):
                 return CatalogueReader(self.filename).check(kind)(value_node, name)
         return INVALID
 
-    # -- checks across records -------------------------------------------------------------
+
+def _qualifier(value: T | None, kind: Kind) -> T:
+    """What qualifies a kind (its scale, item or record); the shape always gives it."""
+    if value is None:
+        raise ValueError(f"kind {kind.name!r} is missing what qualifies it")
+    return value
 
 
 def _treatment_label(node: MappingNode, where: str) -> str:
@@ -187,3 +207,5 @@ def _treatment_label(node: MappingNode, where: str) -> str:
 
 
 _KEYED_NOUNS = {m.Source: "source", m.Condition: "condition", m.Situation: "situation"}
+# The top-level sections whose references are checked across records.
+_CROSS_CHECKED = ("sources", "conditions", "situations")

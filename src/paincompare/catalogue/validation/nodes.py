@@ -4,8 +4,9 @@ refused, and lists and mappings of fields checked against a spec."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
-from typing import Any
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from typing import Final, TypeAlias, TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -22,8 +23,22 @@ TAG_WORDS = {
     TIMESTAMP: "a date",
 }
 
-# Sentinel for a value that failed its check; the problem is already recorded.
-INVALID: Any = object()
+
+class Invalid(enum.Enum):
+    """A value that failed its check; its problem is already recorded. An enum member, so that
+    `value is INVALID` narrows `Checked[T]` to `T` for the type checker."""
+
+    INVALID = "invalid"
+
+
+INVALID: Final = Invalid.INVALID
+T = TypeVar("T")
+# What a check returns: the value read, of the type its kind promises, or INVALID.
+Checked: TypeAlias = T | Invalid
+# A check for a kind the shape chooses at run time (a record, a field of any kind).
+Check: TypeAlias = Callable[[Node, str], object]
+# A mapping's fields: name -> (its check, whether it is required).
+Spec: TypeAlias = Mapping[str, tuple[Check, bool]]
 
 
 class NodeReader:
@@ -50,62 +65,75 @@ class NodeReader:
         self._visited.add(id(node))
         return True
 
-    # -- scalars ---------------------------------------------------------------------------
+    # -- lists and mappings ------------------------------------------------------------------
 
-    def items(self, node: Node, where: str, item: Callable[[Node, str], Any], non_empty: bool) -> Any:
+    def items(
+        self, node: Node, where: str, item: Callable[[Node, str], Checked[T]], non_empty: bool
+    ) -> Checked[tuple[T, ...]]:
         if not isinstance(node, SequenceNode):
             self.report(node, f"{where}: expected a list")
             return INVALID
         if non_empty and not node.value:
             self.report(node, f"{where}: must list at least one item")
             return INVALID
-        values = []
+        values: list[T] = []
         for index, child in enumerate(node.value):
             child_where = f"{where}[{index}]"
-            values.append(item(child, child_where) if self._fresh(child, child_where) else INVALID)
-        return INVALID if INVALID in values else tuple(values)
+            value = item(child, child_where) if self._fresh(child, child_where) else INVALID
+            if not isinstance(value, Invalid):
+                values.append(value)
+        return INVALID if len(values) < len(node.value) else tuple(values)
 
-    def fields(self, node: Node, where: str, spec: dict[str, tuple[Callable[[Node, str], Any], bool]]) -> Any:
+    def fields(self, node: Node, where: str, spec: Spec) -> Checked[dict[str, object]]:
         """Checks a mapping against a spec of name -> (check, required); returns name -> value."""
         if not isinstance(node, MappingNode):
             self.report(node, f"{where}: expected a mapping of fields ({', '.join(spec)})")
             return INVALID
-        values: dict[str, Any] = {}
+        values: dict[str, object] = {}
         key_lines: dict[str, int] = {}
         ok = True
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else None
-            if not isinstance(key, str):
-                self.report(key_node, f"{where}: a field name must be plain text")
+            key = self._field_name(key_node, where, spec, key_lines)
+            if key is None:
                 ok = False
                 continue
-            if key in key_lines:
-                self.report(key_node, f"{where}: duplicate field '{key}' (first on line {key_lines[key]})")
-                ok = False
-                continue
-            key_lines[key] = key_node.start_mark.line + 1
-            if key not in spec:
-                self.report(key_node, f"{where}: unknown field '{key}'{did_you_mean(key, spec)}")
-                ok = False
-                continue
-            field_where = f"{where}.{key}" if where else key
-            if not self._fresh(value_node, field_where, at=key_node):
-                ok = False
-                continue
-            check, required = spec[key]
-            if not required and isinstance(value_node, ScalarNode) and value_node.tag == NULL:
-                values[key] = None  # an optional field written as null is the same as one left out
-                continue
-            values[key] = check(value_node, field_where)
+            values[key] = self._field_value(value_node, key_node, f"{where}.{key}" if where else key, spec[key])
             ok = ok and values[key] is not INVALID
-        for name, (_check, required) in spec.items():
-            if required and name not in key_lines:
-                self.report(node, f"{where or 'catalogue file'}: missing required field '{name}'")
-                ok = False
+        ok = self._all_required(node, where, spec, key_lines) and ok
+        for name in spec:
             values.setdefault(name, None)
         return values if ok else INVALID
 
+    def _field_name(self, key_node: Node, where: str, spec: Spec, key_lines: dict[str, int]) -> str | None:
+        """The field's name, or None (and the problem reported) for a non-text, repeated or unknown name."""
+        key = key_node.value if isinstance(key_node, ScalarNode) else None
+        if not isinstance(key, str):
+            self.report(key_node, f"{where}: a field name must be plain text")
+        elif key in key_lines:
+            self.report(key_node, f"{where}: duplicate field '{key}' (first on line {key_lines[key]})")
+        elif key not in spec:
+            key_lines[key] = key_node.start_mark.line + 1
+            self.report(key_node, f"{where}: unknown field '{key}'{did_you_mean(key, spec)}")
+        else:
+            key_lines[key] = key_node.start_mark.line + 1
+            return key
+        return None
 
-def did_you_mean(word: str, choices: Any) -> str:
+    def _field_value(self, value_node: Node, key_node: Node, where: str, checked_as: tuple[Check, bool]) -> object:
+        check, required = checked_as
+        if not self._fresh(value_node, where, at=key_node):
+            return INVALID
+        if not required and isinstance(value_node, ScalarNode) and value_node.tag == NULL:
+            return None  # an optional field written as null is the same as one left out
+        return check(value_node, where)
+
+    def _all_required(self, node: Node, where: str, spec: Spec, key_lines: dict[str, int]) -> bool:
+        missing = [name for name, (_check, required) in spec.items() if required and name not in key_lines]
+        for name in missing:
+            self.report(node, f"{where or 'catalogue file'}: missing required field '{name}'")
+        return not missing
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""

@@ -3,12 +3,12 @@ reading, checked once every record is read, so one broken record does not hide t
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from yaml.nodes import Node
 
 from paincompare.catalogue import models as m
-from paincompare.catalogue.validation.nodes import INVALID, did_you_mean
+from paincompare.catalogue.validation.nodes import INVALID, Checked, did_you_mean
 from paincompare.catalogue.validation.scalars import ScalarReader
 from paincompare.errors import Problem
 
@@ -31,28 +31,28 @@ class ReferenceReader(ScalarReader):
         # even when another record is broken, so that one fix does not reveal the next problem
         self._checked: list[tuple[m.Treatment, Node]] = []
 
-    def cite(self, node: Node, where: str) -> Any:
+    def cite(self, node: Node, where: str) -> Checked[str]:
         value = self.slug(node, where)
         if value is not INVALID:
             self._citations.append((value, node, where))
         return value
 
-    def sources(self, node: Node, where: str) -> Any:
+    def sources(self, node: Node, where: str) -> Checked[tuple[str, ...]]:
         return self.items(node, where, self.cite, non_empty=True)
 
-    def condition_ref(self, node: Node, where: str) -> Any:
+    def condition_ref(self, node: Node, where: str) -> Checked[str]:
         value = self.slug(node, where)
         if value is not INVALID:
             self._condition_refs.append((value, node))
         return value
 
-    def situation_ref(self, node: Node, where: str) -> Any:
+    def situation_ref(self, node: Node, where: str) -> Checked[str]:
         value = self.slug(node, where)
         if value is not INVALID:
             self._situation_refs.append((value, node))
         return value
 
-    def guideline_ref(self, node: Node, where: str) -> Any:
+    def guideline_ref(self, node: Node, where: str) -> Checked[str]:
         value = self.slug(node, where)
         if value is not INVALID:
             self._guideline_refs.append((value, node))
@@ -86,7 +86,7 @@ class ReferenceReader(ScalarReader):
                 message = f"warning: {where}: every source was read in a copy (read_at); read the primary page"
                 self.warnings.append(Problem(self.filename, mark.line + 1, mark.column + 1, message))
 
-    def _check_refs(self, refs: list[tuple[str, Node]], known: dict[str, Any], noun: str, section: str) -> None:
+    def _check_refs(self, refs: list[tuple[str, Node]], known: Mapping[str, object], noun: str, section: str) -> None:
         for ref, node in refs:
             if ref not in known:
                 self.report(node, f"unknown {noun} '{ref}'{did_you_mean(ref, known)}; add it under '{section}'")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.catalogue.validation.nodes import (
     FLOAT,
     INT,
@@ -18,6 +17,7 @@ from paincompare.catalogue.validation.nodes import (
     STR,
     TAG_WORDS,
     TIMESTAMP,
+    Checked,
     NodeReader,
 )
 
@@ -37,7 +37,7 @@ class ScalarReader(NodeReader):
         self.report(node, f"{where}: expected {expected}, got {shape}")
         return None
 
-    def text(self, node: Node, where: str) -> Any:
+    def text(self, node: Node, where: str) -> Checked[str]:
         scalar = self._scalar(node, where, "text")
         if scalar is None:
             return INVALID
@@ -45,39 +45,39 @@ class ScalarReader(NodeReader):
             got = TAG_WORDS.get(scalar.tag, "a non-text value")
             self.report(node, f"{where}: expected text, got {got} ({scalar.value!r}); put the text in quotes")
             return INVALID
-        value = scalar.value.strip()
+        value: str = scalar.value.strip()
         if not value:
             self.report(node, f"{where}: must not be empty; write 'Not reported: <why>' if nothing is known")
             return INVALID
         return value
 
-    def short(self, node: Node, where: str) -> Any:
+    def short(self, node: Node, where: str) -> Checked[str]:
         value = self.text(node, where)
-        if value is not INVALID and len(value.split()) > m.SHORT_WORDS:
+        if value is not INVALID and len(value.split()) > scales.SHORT_WORDS:
             self.report(
                 node,
-                f"{where}: a short answer has at most {m.SHORT_WORDS} words, this one {len(value.split())}; "
+                f"{where}: a short answer has at most {scales.SHORT_WORDS} words, this one {len(value.split())}; "
                 "keep what a grid cell can show and leave the rest to the long text",
             )
             return INVALID
         return value
 
-    def slug(self, node: Node, where: str) -> Any:
+    def slug(self, node: Node, where: str) -> Checked[str]:
         value = self.text(node, where)
         if value is not INVALID and not _SLUG.match(value):
             self.report(node, f"{where}: '{value}' is not a valid id; use lower-case letters, digits and hyphens")
             return INVALID
         return value
 
-    def url(self, node: Node, where: str) -> Any:
+    def url(self, node: Node, where: str) -> Checked[str]:
         value = self.text(node, where)
         if value is not INVALID and not _URL.match(value):
             self.report(node, f"{where}: '{value}' is not a web address; it must start with http:// or https://")
             return INVALID
         return value
 
-    def integer(self, lowest: int, highest: int) -> Callable[[Node, str], Any]:
-        def check(node: Node, where: str) -> Any:
+    def integer(self, lowest: int, highest: int) -> Callable[[Node, str], Checked[int]]:
+        def check(node: Node, where: str) -> Checked[int]:
             scalar = self._scalar(node, where, "a whole number")
             if scalar is None:
                 return INVALID
@@ -88,7 +88,7 @@ class ScalarReader(NodeReader):
 
         return check
 
-    def number(self, node: Node, where: str) -> Any:
+    def number(self, node: Node, where: str) -> Checked[float]:
         scalar = self._scalar(node, where, "a number")
         if scalar is None:
             return INVALID
@@ -101,21 +101,21 @@ class ScalarReader(NodeReader):
             return INVALID
         return value
 
-    def percent(self, node: Node, where: str) -> Any:
+    def percent(self, node: Node, where: str) -> Checked[float]:
         value = self.number(node, where)
         if value is not INVALID and not 0 <= value <= 100:
             self.report(node, f"{where}: expected how many in 100, from 0 to 100, got {value:g}")
             return INVALID
         return value
 
-    def month(self, node: Node, where: str) -> Any:
+    def month(self, node: Node, where: str) -> Checked[str]:
         value = self.text(node, where)
         if value is not INVALID and not _MONTH.match(value):
             self.report(node, f"{where}: expected a month written 'YYYY-MM' in quotes, got {value!r}")
             return INVALID
         return value
 
-    def date(self, node: Node, where: str) -> Any:
+    def date(self, node: Node, where: str) -> Checked[dt.date]:
         scalar = self._scalar(node, where, "a date")
         if scalar is None:
             return INVALID
@@ -129,8 +129,8 @@ class ScalarReader(NodeReader):
             self.report(node, f"{where}: {text!r} is not a real date")
             return INVALID
 
-    def word(self, scale: m.Scale) -> Callable[[Node, str], Any]:
-        def check(node: Node, where: str) -> Any:
+    def word(self, scale: scales.Scale) -> Callable[[Node, str], Checked[str]]:
+        def check(node: Node, where: str) -> Checked[str]:
             value = self.text(node, where)
             if value is not INVALID and value not in scale:
                 allowed = ", ".join(scale.words)
@@ -141,9 +141,9 @@ class ScalarReader(NodeReader):
 
         return check
 
-    def schedule(self, node: Node, where: str) -> Any:
+    def schedule(self, node: Node, where: str) -> Checked[str] | None:
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return None
-        return self.word(m.US_SCHEDULES)(node, where)
+        return self.word(scales.US_SCHEDULES)(node, where)
 
     # -- collections -----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The sources report (the bibliography) and the conditions report (the condition tree with counts)."""
 
-from paincompare import query
+from paincompare import guidance
 from paincompare.catalogue import models as m
 from paincompare.render.report import Report
 from paincompare.render.views.parts import TITLES, References, Table, View, bibliography_ids, footer
@@ -39,9 +39,9 @@ def conditions_view(report: Report) -> View:
     catalogue = report.catalogue
     rows, records = [], []
     for c in _in_tree_order(catalogue):
-        depth = len(query.broader(catalogue, c.id)) - 1
-        own = query.treatments_with_evidence(catalogue, c.id, include_narrower=False)
-        total = query.treatments_with_evidence(catalogue, c.id, include_narrower=True)
+        depth = len(guidance.broader(catalogue, c.id)) - 1
+        own = guidance.treatments_with_evidence(catalogue, c.id, include_narrower=False)
+        total = guidance.treatments_with_evidence(catalogue, c.id, include_narrower=True)
         name = ("  " * (depth - 1) + "└ " if depth else "") + c.name  # the tree, readable without indents too
         rows.append([[name], [c.id], [", ".join(c.synonyms) or "none"], [str(own)], [str(total)]])
         records.append([c.id, c.name, c.parent or "", "; ".join(c.synonyms), str(own), str(total)])

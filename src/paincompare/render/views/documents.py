@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from paincompare import findings, query
+from paincompare import findings, guidance, query
+from paincompare.catalogue import convert, shape
 from paincompare.catalogue import models as m
-from paincompare.catalogue import shape
 from paincompare.render.report import Report, ReportKind
 from paincompare.render.views.wording import flag_level
 
@@ -25,18 +25,18 @@ def records_document(
         conditions = list(dict.fromkeys(used))
     condition_data = {}
     for cid in conditions:
-        data = shape.to_data(catalogue.conditions[cid], shape.record(m.Condition))
+        data = convert.to_data(catalogue.conditions[cid], shape.record(m.Condition))
         del data["id"]
         if counts:
-            data["treatments"] = query.treatments_with_evidence(catalogue, cid, include_narrower=False)
-            data["with_narrower"] = query.treatments_with_evidence(catalogue, cid, include_narrower=True)
+            data["treatments"] = guidance.treatments_with_evidence(catalogue, cid, include_narrower=False)
+            data["with_narrower"] = guidance.treatments_with_evidence(catalogue, cid, include_narrower=True)
         condition_data[cid] = data
     used_situations = [
         c.when for t in report.treatments for block in (t.cautions, t.interactions) if block for c in block.entries
     ]
     situations = {}
     for sid in dict.fromkeys(used_situations):
-        situations[sid] = shape.to_data(catalogue.situations[sid], shape.record(m.Situation))
+        situations[sid] = convert.to_data(catalogue.situations[sid], shape.record(m.Situation))
         del situations[sid]["id"]
     document = {
         "catalogue": catalogue.info.to_data(),
@@ -65,14 +65,14 @@ def resolved_references(catalogue: m.Catalogue, cited: list[str]) -> dict[str, A
     """Every source id cited, resolved to its citation (without the id, which is the key)."""
     references = {}
     for source_id in cited:
-        data = shape.to_data(catalogue.sources[source_id], shape.record(m.Source))
+        data = convert.to_data(catalogue.sources[source_id], shape.record(m.Source))
         del data["id"]
         references[source_id] = data
     return references
 
 
 def _treatment_data(report: Report, t: m.Treatment) -> dict[str, Any]:
-    data = shape.treatment_data(t)
+    data = convert.treatment_data(t)
     if report.kind is ReportKind.LIST:  # what the row showed, so a script sees the same finding
         shown = query.shown_finding(t, report.filters)
         data["shown_finding"] = None if shown is None else t.evidence.index(shown)

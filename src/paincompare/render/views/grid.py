@@ -1,8 +1,9 @@
 """The compare and show reports: an Option Grid, one column per treatment and one row per question."""
 
-from paincompare import findings, query
+from paincompare import findings, guidance
 from paincompare import region as region_choice
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.render.report import Report, ReportKind
 from paincompare.render.views.parts import (
     BASIS_WORDS,
@@ -214,15 +215,15 @@ def _evidence_cell(report: Report, t: m.Treatment, refs: References, ascii_only:
 
 
 def _guidelines_cell(report: Report, t: m.Treatment, refs: References, ascii_only: bool, detail: bool) -> list[str]:
-    stances = query.stances_for(report.catalogue, t, report.filters.conditions)
+    stances = guidance.stances_for(report.catalogue, t, report.filters.conditions)
     if not stances:
         return ["No guideline in this catalogue speaks to it" + (" for this condition." if t.guidelines else ".")]
     if not detail:  # a grid's short answer: the firmest UK and US stance, each in its exact scope
-        firmest = query.strongest_stances(report.catalogue, t, report.filters.conditions, report.region.code)
+        firmest = guidance.strongest_stances(report.catalogue, t, report.filters.conditions, report.region.code)
         others = f" (+{len(stances) - len(firmest)} more)" if len(stances) > len(firmest) else ""
         return ["; ".join(stance_lines(report.catalogue, firmest, refs)) + others]
     lines = []
-    for g in query.by_region(report.catalogue, stances, report.region.code):
+    for g in guidance.by_region(report.catalogue, stances, report.region.code):
         name = guideline_name(refs.catalogue, g.guideline)
         wording = f" Says: {quoted(g.wording.rstrip('.') + '.', ascii_only)}" if g.wording else ""
         text = f"{name}: {words(g.stance).upper()}. For: {g.scope.rstrip('.')}.{wording}"
@@ -238,7 +239,7 @@ def _claims_cell(t: m.Treatment, refs: References, ascii_only: bool, detail: boo
             refs.cite(f"{quoted(c.claim, ascii_only)}: {c.verdict.upper()}. {c.explanation}", c.sources)
             for c in t.claims
         ]
-    counts = {v: sum(1 for c in t.claims if c.verdict == v) for v in m.VERDICTS.words}
+    counts = {v: sum(1 for c in t.claims if c.verdict == v) for v in scales.VERDICTS.words}
     summary = ", ".join(f"{n} {words(v)}" for v, n in counts.items() if n)
     sources = list(dict.fromkeys(s for c in t.claims for s in c.sources))
     return [refs.cite(f"{len(t.claims)} checked: {summary}.", sources)]

@@ -1,8 +1,9 @@
 """The list report: one row per treatment (or two on a narrow terminal), grouped as sorted, with what
 the filters could not judge said under the table."""
 
-from paincompare import findings, query
+from paincompare import findings, guidance, query
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.render.report import Report
 from paincompare.render.views.parts import (
     BRIEF_CAUTION_WORDS,
@@ -61,7 +62,7 @@ def list_view(report: Report, ascii_only: bool) -> View:
     group_of = {t.id: g.label for g in report.groups for t in g.treatments}
     for t in report.treatments:
         shown = query.shown_finding(t, filters)
-        stances = query.strongest_stances(report.catalogue, t, filters.conditions, report.region.code)
+        stances = guidance.strongest_stances(report.catalogue, t, filters.conditions, report.region.code)
         rows.append(
             [
                 [t.display_name(report.region.code)],
@@ -108,7 +109,7 @@ def list_view(report: Report, ascii_only: bool) -> View:
 def _guideline_header(report: Report) -> str:
     """'Guidelines (UK; US)': the reader's country first."""
     first = report.region.code
-    other = next(r for r in m.READER_REGIONS if r != first)
+    other = next(r for r in scales.READER_REGIONS if r != first)
     return f"Guidelines ({first.upper()}; {other.upper()})"
 
 
@@ -121,7 +122,7 @@ def _flag_lines(report: Report, t: m.Treatment, refs: References) -> list[str]:
     """Per situation asked about, what the sources say, firmest first; never silence read as safety."""
     lines = []
     for text, situations in report.flags:
-        found = query.flagged(t, situations)
+        found = guidance.flagged(t, situations)
         if not found:
             lines.append(f"{text}: {NO_WARNING}.")
         for c in found:
@@ -134,7 +135,7 @@ def _flag_lines(report: Report, t: m.Treatment, refs: References) -> list[str]:
 def _brief_flags(report: Report, t: m.Treatment) -> str:
     parts = []
     for text, situations in report.flags:
-        found = query.flagged(t, situations)
+        found = guidance.flagged(t, situations)
         parts.append(f"{text}: {BRIEF_CAUTION_WORDS[found[0].level] if found else 'none found'}")
     return "; ".join(parts)
 
@@ -196,14 +197,14 @@ def _brief_addiction(t: m.Treatment, region: str) -> str:
         mark = "PSA" if uk.act_class == "psa" else "/".join(p for p in (uk.act_class, uk.schedule) if p)
         return f"{words(risk.level)} ({mark})"
     every = [p.us_schedule for p in risk.products or ()] + [risk.us_schedule]
-    schedules = sorted({s for s in every if s is not None}, key=m.US_SCHEDULES.rank)
+    schedules = sorted({s for s in every if s is not None}, key=scales.US_SCHEDULES.rank)
     return words(risk.level) + (f" ({'/'.join(schedules)})" if schedules else "")
 
 
 def _brief_finding(report: Report, e: m.Evidence | None, ascii_only: bool) -> str:
     if e is None:
         return "no finding"
-    size = m.BENEFITS.words[findings.sort_key(e)[0]]
+    size = scales.BENEFITS.words[findings.sort_key(e)[0]]
     size = BRIEF_SIZES.get(size, size)
     text = size if e.certainty is None else f"{size} {certainty(e.certainty, ascii_only).split()[0]}"
     where = short_condition(report.catalogue, e.condition)
@@ -234,8 +235,8 @@ def _list_record(report: Report, t: m.Treatment, shown: m.Evidence | None) -> li
     finding = [
         catalogue.conditions[shown.condition].name if shown else "",
         findings.statement(shown) if shown else "not reported",
-        shown.benefit if shown else m.NOT_REPORTED,
-        (shown.certainty or "none") if shown else m.NOT_REPORTED,
+        shown.benefit if shown else scales.NOT_REPORTED,
+        (shown.certainty or "none") if shown else scales.NOT_REPORTED,
         shown.comparator if shown else "",
     ]
     control = (t.uk_control.words() if t.uk_control else "not reported") if region == "uk" else risk.us_schedule

@@ -3,6 +3,7 @@
 from paincompare import query
 from paincompare import region as region_choice
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.render.views.parts import References, words
 from paincompare.render.views.wording import scaled
 
@@ -33,7 +34,7 @@ def regional_short(t: m.Treatment, row: str, refs: References, region: str) -> l
 
 def regional_detail(t: m.Treatment, row: str, refs: References, region: str) -> list[str]:
     """In full: the reader's country first, then the other's, so a pharmacist sees both."""
-    other = next(r for r in m.READER_REGIONS if r != region)
+    other = next(r for r in scales.READER_REGIONS if r != region)
     lines = []
     for where in (region, other):
         name = region_choice.NAMES[where]
@@ -74,7 +75,7 @@ def _control_detail(t: m.Treatment, where: str, name: str, refs: References) -> 
 def _uk_product_words(p: m.UkProduct) -> str:
     if p.act_class == "none":
         return "not controlled"
-    if p.act_class == m.NOT_REPORTED:
+    if p.act_class == scales.NOT_REPORTED:
         return "status not reported"
     if p.act_class == "psa":
         return "Psychoactive Substances Act 2016"

@@ -1,20 +1,21 @@
 """How a record's facts are put in words, shared by the list and the compare grid: onset, cost tier,
 guideline stances, findings, warnings."""
 
-from paincompare import findings, query
+from paincompare import findings, guidance, query
 from paincompare.catalogue import models as m
+from paincompare.catalogue import scales
 from paincompare.render.report import Report, ReportKind
 from paincompare.render.views.parts import References, certainty, words
 
 
 def cost_tier(t: m.Treatment, region: str) -> str:
     cost = t.cost_in(region)
-    return cost.tier if cost else m.NOT_REPORTED
+    return cost.tier if cost else scales.NOT_REPORTED
 
 
 def onset_words(onset: m.Onset, brief: bool = False) -> str:
     """'minutes, each dose': the speed and what it is counted from ('not reported' alone)."""
-    if onset.speed == m.NOT_REPORTED:
+    if onset.speed == scales.NOT_REPORTED:
         return words(onset.speed)
     if brief:
         return f"{words(onset.speed)} ({'dose' if onset.basis == 'each-dose' else 'course'})"
@@ -23,7 +24,7 @@ def onset_words(onset: m.Onset, brief: bool = False) -> str:
 
 def flag_level(t: m.Treatment, situations: frozenset[str]) -> str:
     """The firmest thing the sources say for these situations, as a scale word, or that they say nothing."""
-    found = query.flagged(t, situations)
+    found = guidance.flagged(t, situations)
     return found[0].level if found else "no-warning-found"
 
 
@@ -72,7 +73,7 @@ def situation_words(catalogue: m.Catalogue, situation_id: str) -> str:
 
 def scaled(word: str, summary: str) -> str:
     """'weeks: Benefit builds...'; a summary that already says 'Not reported' is not prefixed again."""
-    if word == m.NOT_REPORTED and summary.casefold().startswith("not reported"):
+    if word == scales.NOT_REPORTED and summary.casefold().startswith("not reported"):
         return summary
     return f"{words(word)}: {summary}"
 
