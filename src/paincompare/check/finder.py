@@ -20,9 +20,10 @@ from paincompare.catalogue import models as m
 from paincompare.catalogue import scales
 from paincompare.check.article import Article, Paragraph, Sentence
 from paincompare.check.claims import Claim
-from paincompare.check.judge import GRAVITY, Context, Verdict, judge
+from paincompare.check.judge import judge
 from paincompare.check.mentions import PRONOUNS, Mention, Read, phrases, read_sentence, said_of
 from paincompare.check.signals import Signals
+from paincompare.check.verdicts import GRAVITY, Context, Verdict
 
 if TYPE_CHECKING:
     from paincompare.check.scorecard import Line
