@@ -169,14 +169,18 @@ class AddictionRisk(NamedTuple):
             return "US schedule by product: " + "; ".join(
                 f"{p.name}, {_schedule_word(p.us_schedule)}" for p in self.products
             )
-        schedules = [p.us_schedule for p in self.products]
-        named = sorted({s for s in schedules if s}, key=US_SCHEDULES.rank)
-        words = ", ".join(named[:-1]) + (f" or {named[-1]}" if len(named) > 1 else named[-1])
-        return f"US Schedule {words}{', or not controlled' if None in schedules else ''}, by product"
+        return _schedules_by_product([p.us_schedule for p in self.products])
 
 
 def _schedule_word(schedule: str | None) -> str:
     return f"Schedule {schedule}" if schedule else "not controlled"
+
+
+def _schedules_by_product(schedules: list[str | None]) -> str:
+    """The schedules of several products in words: "US Schedule II, III or V, by product"."""
+    named = sorted({s for s in schedules if s}, key=US_SCHEDULES.rank)
+    words = ", ".join(named[:-1]) + (f" or {named[-1]}" if len(named) > 1 else named[-1])
+    return f"US Schedule {words}{', or not controlled' if None in schedules else ''}, by product"
 
 
 class Onset(NamedTuple):

@@ -11,6 +11,7 @@ from paincompare.check.verdicts import CONTRADICTED, GRAVITY, PARTLY, SUPPORTED,
 
 _GOOD = ("large", "moderate", "small")
 _STRONG_BENEFIT = ("large", "moderate")
+_NIL = ("none", "worse")
 _SURE = ("high", "moderate")
 
 
@@ -49,15 +50,25 @@ def _strength_rule(value: str, e: m.Evidence) -> str:
     """A claim's strength against one finding's benefit and certainty."""
     if unclear(e):
         return {"none": PARTLY, "unproven": SUPPORTED}.get(value, UNPROVEN)
-    good, nil, sure = e.benefit in _GOOD, e.benefit in ("none", "worse"), e.certainty in _SURE
-    if value == "unproven":  # "there is little evidence that it helps"
-        return CONTRADICTED if good and sure else PARTLY if good else SUPPORTED
-    if value == "none":
-        return SUPPORTED if nil else CONTRADICTED if good and sure else PARTLY
-    if nil and value == "may":  # "may help": only high certainty of no benefit contradicts it
+    if value in ("unproven", "none"):
+        return _doubt_rule(value, e)
+    return _benefit_rule(value, e)
+
+
+def _doubt_rule(value: str, e: m.Evidence) -> str:
+    """A doubt, "there is little evidence that it helps" or "it does not help", against a clear finding."""
+    if e.benefit in _GOOD:
+        return CONTRADICTED if e.certainty in _SURE else PARTLY
+    return SUPPORTED if value == "unproven" or e.benefit in _NIL else PARTLY
+
+
+def _benefit_rule(value: str, e: m.Evidence) -> str:
+    """A benefit claimed ("works", "may help" or "strong evidence"), against a clear finding."""
+    if e.benefit in _NIL and value == "may":  # "may help": only high certainty of no benefit contradicts it
         return {"high": CONTRADICTED, "moderate": PARTLY}.get(e.certainty or "", UNPROVEN)
-    if nil:
+    if e.benefit in _NIL:
         return CONTRADICTED
+    good, sure = e.benefit in _GOOD, e.certainty in _SURE
     if value == "strong":
         return SUPPORTED if e.benefit in _STRONG_BENEFIT and sure else PARTLY
     if value == "may":

@@ -99,21 +99,23 @@ class Reader:
         return self._read[text]
 
     def _marks(self, text: str) -> Marks:
-        said = said_of(text)
-        words = said.words
-        found = self._index.every(said)
-        pseudo = [f for f in found if f.key == "pseudo"]
-        negations = [f for f in found if f.key in _NEGATING and not any(_inside(f, p) for p in pseudo)]
-        kept = [f for f in found if f.key not in (*_NEGATING, "pseudo") and not _negated(f, negations)]
-        families = frozenset(f.key for f in kept)
-        hype = tuple(" ".join(words[f.first : f.end]) for f in kept if f.key == "hype")
+        words = said_of(text).words
+        kept = _undenied(self._index.every(said_of(text)))
         return Marks(
-            families,
+            frozenset(f.key for f in kept),
             _figures(words, [f for f in kept if f.key in ("absolute", "relative")]),
-            hype,
+            tuple(" ".join(words[f.first : f.end]) for f in kept if f.key == "hype"),
             any(len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2099 for w in words),
             any(w in _CURRENCY and i + 1 < len(words) and words[i + 1].isdigit() for i, w in enumerate(words)),
         )
+
+
+def _undenied(found: list[Match[str]]) -> list[Match[str]]:
+    """The scorecard's phrases that no negation denies; a negation inside a pseudo-negation ("not only")
+    denies nothing."""
+    pseudo = [f for f in found if f.key == "pseudo"]
+    negations = [f for f in found if f.key in _NEGATING and not any(_inside(f, p) for p in pseudo)]
+    return [f for f in found if f.key not in (*_NEGATING, "pseudo") and not _negated(f, negations)]
 
 
 def _inside(match: Match[str], outer: Match[str]) -> bool:
@@ -141,25 +143,30 @@ def _figures(words: list[str], kinds: list[Match[str]]) -> tuple[str, ...]:
     ("40% lower", "3 times more") makes it relative; a bare percentage is taken as absolute."""
     found = [("absolute", f.first) for f in kinds if f.key == "absolute" and words[f.first] in ("number", "nnt")]
     for i, word in enumerate(words[:-1]):
-        if not _is_number(word):
-            continue
-        after = words[i + 1 : i + 4]
-        ratio = (after[0] == "in" and len(after) > 1 and _is_number(after[1])) or after[:2] in (
-            ["out", "of"],
-            ["of", "every"],
+        kind = (
+            _figure_kind(words[i + 1 : i + 4], [f.key for f in kinds if i < f.first <= i + 4])
+            if _is_number(word)
+            else None
         )
-        points = after[0] == "points" or after[:2] == ["percentage", "points"]
-        percent = after[0] in ("%", "percent") or after[:2] == ["per", "cent"]
-        if not (ratio or points or percent or after[0] == "times"):
-            continue
-        near = [f.key for f in kinds if i < f.first <= i + 4]
-        if ratio or points or "absolute" in near:
-            found.append(("absolute", i))
-        elif after[0] == "times" or "relative" in near:
-            found.append(("relative", i))
-        else:
-            found.append(("absolute", i))
+        if kind:
+            found.append((kind, i))
     return tuple(kind for kind, _i in sorted(found, key=lambda k: k[1]))
+
+
+def _figure_kind(after: list[str], near: list[str]) -> str | None:
+    """What a number followed by `after` is: an absolute or a relative figure, or None (no figure)."""
+    ratio = (after[0] == "in" and len(after) > 1 and _is_number(after[1])) or after[:2] in (
+        ["out", "of"],
+        ["of", "every"],
+    )
+    points = after[0] == "points" or after[:2] == ["percentage", "points"]
+    percent = after[0] in ("%", "percent") or after[:2] == ["per", "cent"]
+    times = after[0] == "times"
+    if not (ratio or points or percent or times):
+        return None
+    if ratio or points or "absolute" in near:
+        return "absolute"
+    return "relative" if times or "relative" in near else "absolute"
 
 
 # -- the article -----------------------------------------------------------------------------------

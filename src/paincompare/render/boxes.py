@@ -88,32 +88,46 @@ def draw(
     top, middle, bottom, bar = _ASCII if ascii_only else _SQUARE
     table = [[[h] for h in header], *rows]
     inner = sum(widths) + 3 * (len(widths) - 1)
-
-    def rule(parts: tuple[str, str, str, str]) -> str:
-        left, fill, joint, right = parts
-        return left + joint.join(fill * (w + 2) for w in widths) + right
-
-    lines = [rule(top)]
+    lines = [_rule(top, widths)]
     for index, row in enumerate(table):
         if index:
-            lines.append(rule(middle))
-        if index and groups and index - 1 in groups:
-            on, off = (BOLD, RESET) if colour else ("", "")
-            for text in wrap(groups[index - 1], inner):
-                lines.append(f"{bar} {on}{text}{off}{' ' * (inner - cell_width(text))} {bar}")
-            lines.append(rule(middle))
-        cells = [[part for line in cell for part in wrap(line, w)] for cell, w in zip(row, widths)]
-        for n in range(max(len(cell) for cell in cells)):
-            parts = []
-            for column, (cell, w) in enumerate(zip(cells, widths)):
-                text = cell[n] if n < len(cell) else ""
-                padded = f"{text}{' ' * (w - cell_width(text))}"
-                if colour and (index == 0 or column == 0) and text:
-                    padded = f"{BOLD}{padded}{RESET}"
-                parts.append(f" {padded} ")
-            lines.append(bar + bar.join(parts) + bar)
-    lines.append(rule(bottom))
+            lines.append(_rule(middle, widths))
+        label = groups.get(index - 1) if index and groups else None
+        if label is not None:
+            lines += _label_lines(label, inner, bar, colour)
+            lines.append(_rule(middle, widths))
+        lines += _row_lines(row, widths, bar, colour, header_row=index == 0)
+    lines.append(_rule(bottom, widths))
     return lines
+
+
+def _rule(parts: tuple[str, str, str, str], widths: list[int]) -> str:
+    left, fill, joint, right = parts
+    return left + joint.join(fill * (w + 2) for w in widths) + right
+
+
+def _label_lines(label: str, inner: int, bar: str, colour: bool) -> list[str]:
+    """A group's label on lines across the whole table."""
+    on, off = (BOLD, RESET) if colour else ("", "")
+    return [f"{bar} {on}{text}{off}{' ' * (inner - cell_width(text))} {bar}" for text in wrap(label, inner)]
+
+
+def _row_lines(row: list[list[str]], widths: list[int], bar: str, colour: bool, header_row: bool) -> list[str]:
+    """One row's lines, each cell wrapped to its column; in colour the header row and first column are bold."""
+    cells = [[part for line in cell for part in wrap(line, w)] for cell, w in zip(row, widths)]
+    lines = []
+    for n in range(max(len(cell) for cell in cells)):
+        parts = [
+            f" {_padded(cell[n] if n < len(cell) else '', w, colour and (header_row or column == 0))} "
+            for column, (cell, w) in enumerate(zip(cells, widths))
+        ]
+        lines.append(bar + bar.join(parts) + bar)
+    return lines
+
+
+def _padded(text: str, width: int, bold: bool) -> str:
+    padded = f"{text}{' ' * (width - cell_width(text))}"
+    return f"{BOLD}{padded}{RESET}" if bold and text else padded
 
 
 # The overview on a terminal: columns two spaces apart, no rules between rows.

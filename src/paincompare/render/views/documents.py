@@ -14,61 +14,74 @@ def records_document(
 ) -> dict[str, Any]:
     """{"catalogue", "query", "treatments", "conditions", "references"}: every id the records use resolved."""
     catalogue = report.catalogue
+    treatments = report.treatments
     cited = (
-        sources
-        if sources is not None
-        else list(dict.fromkeys(s for t in report.treatments for s in shape.cited_sources(t)))
+        sources if sources is not None else list(dict.fromkeys(s for t in treatments for s in shape.cited_sources(t)))
     )
-    if conditions is None:
-        used = [e.condition for t in report.treatments for e in t.evidence]
-        used += [c for t in report.treatments for g in t.guidelines for c in g.conditions]
-        conditions = list(dict.fromkeys(used))
-    condition_data = {}
-    for cid in conditions:
-        data = convert.to_data(catalogue.conditions[cid], shape.record(m.Condition))
-        del data["id"]
-        if counts:
-            data["treatments"] = guidance.treatments_with_evidence(catalogue, cid, include_narrower=False)
-            data["with_narrower"] = guidance.treatments_with_evidence(catalogue, cid, include_narrower=True)
-        condition_data[cid] = data
-    used_situations = [
-        c.when for t in report.treatments for block in (t.cautions, t.interactions) if block for c in block.entries
-    ]
-    situations = {}
-    for sid in dict.fromkeys(used_situations):
-        situations[sid] = convert.to_data(catalogue.situations[sid], shape.record(m.Situation))
-        del situations[sid]["id"]
     document = {
         "catalogue": catalogue.info.to_data(),
         "query": {"command": report.kind.value, "condition": report.condition_text, "region": report.region.code},
-        "treatments": [_treatment_data(report, t) for t in report.treatments],
-        "conditions": condition_data,
-        "situations": situations,
+        "treatments": [_treatment_data(report, t) for t in treatments],
+        "conditions": _conditions_data(catalogue, treatments, conditions, counts),
+        "situations": _situations_data(catalogue, treatments),
         "references": resolved_references(catalogue, cited),
     }
     if report.kind is ReportKind.LIST:
-        document["not_judged"] = [
-            {
-                "field": e.field,
-                "option": e.option,
-                "reason": e.reason,
-                "shown": e.shown,
-                "treatments": [t.id for t in e.treatments],
-            }
-            for e in report.not_judged
-        ]
+        document["not_judged"] = [_not_judged_data(e) for e in report.not_judged]
         document["groups"] = [{"label": g.label, "treatments": [t.id for t in g.treatments]} for g in report.groups]
     return document
 
 
+def _conditions_data(
+    catalogue: m.Catalogue, treatments: tuple[m.Treatment, ...], conditions: list[str] | None, counts: bool
+) -> dict[str, Any]:
+    """The conditions asked for, or every one the records' findings and guidelines name; with `counts`,
+    how many treatments have findings for each."""
+    if conditions is None:
+        used = [e.condition for t in treatments for e in t.evidence]
+        used += [c for t in treatments for g in t.guidelines for c in g.conditions]
+        conditions = list(dict.fromkeys(used))
+    found = {}
+    for cid in conditions:
+        data = _without_id(convert.to_data(catalogue.conditions[cid], shape.record(m.Condition)))
+        if counts:
+            data["treatments"] = guidance.treatments_with_evidence(catalogue, cid, include_narrower=False)
+            data["with_narrower"] = guidance.treatments_with_evidence(catalogue, cid, include_narrower=True)
+        found[cid] = data
+    return found
+
+
+def _situations_data(catalogue: m.Catalogue, treatments: tuple[m.Treatment, ...]) -> dict[str, Any]:
+    """Every situation the records' cautions and interactions name."""
+    used = [c.when for t in treatments for block in (t.cautions, t.interactions) if block for c in block.entries]
+    return {
+        sid: _without_id(convert.to_data(catalogue.situations[sid], shape.record(m.Situation)))
+        for sid in dict.fromkeys(used)
+    }
+
+
+def _not_judged_data(e: query.NotJudged) -> dict[str, Any]:
+    return {
+        "field": e.field,
+        "option": e.option,
+        "reason": e.reason,
+        "shown": e.shown,
+        "treatments": [t.id for t in e.treatments],
+    }
+
+
+def _without_id(data: dict[str, Any]) -> dict[str, Any]:
+    """A record's data without its id, which is the key it is listed under."""
+    del data["id"]
+    return data
+
+
 def resolved_references(catalogue: m.Catalogue, cited: list[str]) -> dict[str, Any]:
     """Every source id cited, resolved to its citation (without the id, which is the key)."""
-    references = {}
-    for source_id in cited:
-        data = convert.to_data(catalogue.sources[source_id], shape.record(m.Source))
-        del data["id"]
-        references[source_id] = data
-    return references
+    return {
+        source_id: _without_id(convert.to_data(catalogue.sources[source_id], shape.record(m.Source)))
+        for source_id in cited
+    }
 
 
 def _treatment_data(report: Report, t: m.Treatment) -> dict[str, Any]:
