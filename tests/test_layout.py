@@ -105,6 +105,69 @@ def test_loading_a_catalogue_imports_nothing_above_it(graph):
     assert {part(name) for name in reached} <= {"paincompare", "errors", "terminal", "catalogue"}
 
 
+# -- sizes a newcomer can read: modules, classes and branching blocks -----------------------------------
+
+MAX_MODULE_LINES = 400
+MAX_CLASS_LINES = 200
+
+
+def test_no_module_is_over_400_lines_and_no_class_over_200():
+    too_long = []
+    for name, path in sorted(modules().items()):
+        text = path.read_text(encoding="utf-8")
+        lines = text.count("\n")
+        if lines > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {lines} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES:
+                too_long.append(f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines")
+    assert not too_long, "split these by what their parts do"
+
+
+def blocks_ranked_worse_than(text: str, worst_allowed: str) -> list[str]:
+    """Every function, method or class whose cyclomatic complexity radon ranks below `worst_allowed`
+    (A is 1-5, B 6-10, C 11-20, D 21-30)."""
+    from radon.complexity import cc_rank, cc_visit
+
+    return [
+        f"{block.fullname} {cc_rank(block.complexity)} ({block.complexity})"
+        for block in cc_visit(text)
+        if cc_rank(block.complexity) > worst_allowed
+    ]
+
+
+def _branching(count: int) -> str:
+    """A function with `count` decisions: complexity count + 1."""
+    body = "".join(f"    if x == {i}:\n        return {i}\n" for i in range(count))
+    return f"def f(x):\n{body}    return -1\n"
+
+
+def test_the_complexity_measure_flags_a_c_rated_block_and_passes_a_b_rated_one():
+    assert blocks_ranked_worse_than(_branching(10), "B") == ["f C (11)"]
+    assert blocks_ranked_worse_than(_branching(9), "B") == []
+    assert blocks_ranked_worse_than(_branching(20), "C") == ["f D (21)"]
+
+
+def test_no_block_in_the_catalogue_reader_is_c_rated():
+    """Reading and checking a catalogue file is where a mistake costs most: each block stays simple (A or B)."""
+    found = [
+        f"{name}: {block}"
+        for name, path in sorted(modules().items())
+        if part(name) == "catalogue"
+        for block in blocks_ranked_worse_than(path.read_text(encoding="utf-8"), "B")
+    ]
+    assert not found
+
+
+def test_no_block_anywhere_is_d_rated():
+    found = [
+        f"{name}: {block}"
+        for name, path in sorted(modules().items())
+        for block in blocks_ranked_worse_than(path.read_text(encoding="utf-8"), "C")
+    ]
+    assert not found
+
+
 def test_every_output_format_has_a_drawing():
     """A format declared in OutputFormat without a module fails mypy (assert_never) and this test."""
     from paincompare.errors import UsageError
