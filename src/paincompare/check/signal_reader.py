@@ -8,32 +8,33 @@ phrase pairs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from paincompare.catalogue import scales
-from paincompare.catalogue.validation.nodes import INVALID
+from paincompare.catalogue.validation.nodes import INVALID, Check, Checked, Spec
 from paincompare.catalogue.validation.scalars import ScalarReader
 from paincompare.check.vocabulary import CUES, SCORECARD, VALUES
 
-Check = Callable[[Node, str], Any]
+if TYPE_CHECKING:
+    from paincompare.check.signals import SignalsData
 
 
 class SignalsReader(ScalarReader):
     """Checks the signals file's node tree; `problems` lists everything wrong, in file order."""
 
-    def read(self, root: Node | None) -> dict[str, Any]:
+    def read(self, root: Node | None) -> SignalsData:
         """The file's data with every optional entry left out that was, or {} with `problems` set."""
         if root is None:
             self.report(None, "the signals file is empty")
             return {}
         values = self.fields(root, "", self._sections())
         self.problems.sort(key=lambda p: (p.line, p.column))
-        return {} if values is INVALID or self.problems else _without_nulls(values)
+        # the sections' checks give exactly SignalsData's shape, once nulls are left out
+        return {} if values is INVALID or self.problems else cast("SignalsData", _without_nulls(values))
 
-    def _sections(self) -> dict[str, tuple[Check, bool]]:
+    def _sections(self) -> Spec:
         claims = {attribute: (self._keyed_by(values, self.words), False) for attribute, values in VALUES.items()}
         return {
             "attributes": (self._keyed_by(scales.ATTRIBUTES.words, self._attribute), True),
@@ -46,13 +47,13 @@ class SignalsReader(ScalarReader):
             "scorecard": (self._keyed_by(SCORECARD, self.words, required=True), True),
         }
 
-    def words(self, node: Node, where: str) -> Any:
+    def words(self, node: Node, where: str) -> Checked[tuple[str, ...]]:
         return self.items(node, where, self.text, non_empty=True)
 
-    def _treatment_ids(self, node: Node, where: str) -> Any:
+    def _treatment_ids(self, node: Node, where: str) -> Checked[tuple[str, ...]]:
         return self.items(node, where, self.slug, non_empty=True)
 
-    def _attribute(self, node: Node, where: str) -> Any:
+    def _attribute(self, node: Node, where: str) -> Checked[dict[str, object]]:
         return self.fields(node, where, {"name": (self.text, True), "words": (self.words, True)})
 
     def _keyed_by(self, keys: tuple[str, ...], item: Check, required: bool = False) -> Check:
@@ -63,7 +64,7 @@ class SignalsReader(ScalarReader):
     def _any_keys(self, item: Check) -> Check:
         """A mapping whose keys are the file's own (harm families, condition ids, group phrases)."""
 
-        def check(node: Node, where: str) -> Any:
+        def check(node: Node, where: str) -> Checked[dict[str, object]]:
             if not isinstance(node, MappingNode):
                 self.report(node, f"{where}: expected a mapping of name -> list of words")
                 return INVALID
@@ -73,7 +74,7 @@ class SignalsReader(ScalarReader):
         return check
 
 
-def _without_nulls(values: Any) -> Any:
+def _without_nulls(values: object) -> object:
     if isinstance(values, dict):
         return {key: _without_nulls(value) for key, value in values.items() if value is not None}
     if isinstance(values, tuple):

@@ -6,7 +6,7 @@ signal_reader.py, with every problem at its FILE:LINE."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypedDict, cast
 
 from paincompare.catalogue import cache
 from paincompare.catalogue import models as m
@@ -14,6 +14,24 @@ from paincompare.check.phrases import normalised
 from paincompare.errors import CatalogueError
 
 FILE = Path(__file__).parent / "check-signals.yaml"
+
+
+class AttributeWords(TypedDict):
+    name: str
+    words: list[str]
+
+
+class SignalsData(TypedDict, total=False):
+    """check-signals.yaml as checked by signal_reader.py (optional sections left out) and cached."""
+
+    attributes: dict[str, AttributeWords]  # attribute -> its name and the words that signal it
+    claims: dict[str, dict[str, list[str]]]  # attribute -> claim value -> words
+    harms: dict[str, list[str]]  # harm family -> words
+    cues: dict[str, list[str]]  # cue kind -> words
+    conditions: dict[str, list[str]]  # condition id -> words beyond the vocabulary's
+    groups: dict[str, list[str]]  # phrase -> treatment ids
+    generic: list[str]
+    scorecard: dict[str, list[str]]  # scorecard family -> words
 
 
 class Signals(NamedTuple):
@@ -43,10 +61,10 @@ def load(catalogue: m.Catalogue, path: Path | None = None) -> Signals:
     if not isinstance(stored, dict):
         stored = _checked(data, str(file))
         cache.write_plain(digest, stored)
-    return signals_from(stored, catalogue)
+    return signals_from(cast(SignalsData, stored), catalogue)  # checked before it was stored
 
 
-def _checked(data: bytes, name: str) -> dict[str, Any]:
+def _checked(data: bytes, name: str) -> SignalsData:
     from paincompare import catalogue as catalogue_file  # only on a cache miss: it loads PyYAML
     from paincompare.check.signal_reader import SignalsReader
 
@@ -57,7 +75,7 @@ def _checked(data: bytes, name: str) -> dict[str, Any]:
     return checked
 
 
-def signals_from(data: dict[str, Any], catalogue: m.Catalogue) -> Signals:
+def signals_from(data: SignalsData, catalogue: m.Catalogue) -> Signals:
     """The checked file's data as phrase pairs, for this catalogue."""
     attributes = [(word, attribute) for attribute, spec in data["attributes"].items() for word in spec["words"]]
     claims = [
