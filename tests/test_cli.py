@@ -156,6 +156,24 @@ def test_help_has_examples(run, args):
         assert "paincompare compare ketamine opioids" in shown
 
 
+def test_help_lists_the_views_then_check_then_validate(run):
+    """The order is written once (cli.COMMANDS), not left to the order modules happen to be imported in."""
+    from paincompare.cli import COMMANDS
+
+    shown = run("--help").stdout
+    listed = [line.split()[0] for line in shown.split("Commands:")[1].splitlines() if line.strip()[:1].isalpha()]
+    assert [name for name, _command in COMMANDS] == [
+        "list",
+        "compare",
+        "show",
+        "sources",
+        "conditions",
+        "check",
+        "validate",
+    ]
+    assert listed[: len(COMMANDS)] == [name for name, _command in COMMANDS]
+
+
 def test_version_and_python_dash_m(run, tmp_path):
     import subprocess
     import sys

@@ -2,7 +2,7 @@
 
 shared.py holds the app, its global options and what every command shares; catalogue_commands.py the
 commands that show the catalogue (list, compare, show, sources, conditions, validate); check_command.py
-the article check. Importing them registers their commands, in the order `--help` lists them.
+the article check. COMMANDS below registers them all, in the order `--help` lists them.
 """
 
 # No "from __future__ import annotations" here: Typer would then eval every annotation string
@@ -13,10 +13,24 @@ import sys
 import typer
 
 from paincompare import output
-from paincompare.cli import catalogue_commands, check_command  # noqa: F401 - importing registers the commands
+from paincompare.cli import catalogue_commands, check_command
 from paincompare.cli.shared import State, app
 from paincompare.errors import ExitCode, PainCompareError
 from paincompare.terminal import visible
+
+# Every command, in the order --help lists them: the views of the catalogue, the article check, then
+# validate for whoever edits a catalogue. Registered here in one place, not by the order of imports.
+COMMANDS = (
+    ("list", catalogue_commands.list_treatments),
+    ("compare", catalogue_commands.compare),
+    ("show", catalogue_commands.show),
+    ("sources", catalogue_commands.sources),
+    ("conditions", catalogue_commands.conditions),
+    ("check", check_command.check),
+    ("validate", catalogue_commands.validate),
+)
+for _name, _command in COMMANDS:
+    app.command(_name)(_command)
 
 # Global options a person may also type after the command (`paincompare list --no-color`);
 # they are moved in front of it, where the command line expects them.

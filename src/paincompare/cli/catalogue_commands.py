@@ -21,7 +21,6 @@ from paincompare.cli.shared import (
     SortKey,
     Speed,
     State,
-    app,
     chosen_conditions,
     chosen_region,
     complete_rows,
@@ -35,7 +34,6 @@ from paincompare.render.views import COMPARE_ROWS, ROWS, SHOW_ROWS
 from paincompare.terminal import visible
 
 
-@app.command("list")
 def list_treatments(
     max_addiction: Annotated[Addiction | None, typer.Option(help="Addiction risk at or below this level.")] = None,
     onset: Annotated[Speed | None, typer.Option(help="Relief starts at least this fast.")] = None,
@@ -111,7 +109,6 @@ def list_treatments(
     emit(report, fmt, to)
 
 
-@app.command()
 def compare(
     names: Annotated[
         list[str],
@@ -144,7 +141,6 @@ def compare(
     emit(report, fmt, to)
 
 
-@app.command()
 def show(
     name: Annotated[
         str,
@@ -163,7 +159,6 @@ def show(
     emit(Report(ReportKind.SHOW, cat, (treatment,), rows, not no_headers, filters, condition, True), fmt, to)
 
 
-@app.command()
 def sources(
     name: Annotated[
         str | None,
@@ -184,7 +179,6 @@ def sources(
     emit(Report(ReportKind.SOURCES, cat, treatments, headers=not no_headers, detail=detail), fmt, to)
 
 
-@app.command()
 def conditions(
     fmt: FormatOption = None,
     to: OutputOption = None,
@@ -195,7 +189,6 @@ def conditions(
     emit(Report(ReportKind.CONDITIONS, cat, (), headers=not no_headers), fmt, to)
 
 
-@app.command()
 def validate(
     path: Annotated[Path | None, typer.Argument(help="The catalogue to check (default: the one in use).")] = None,
 ) -> None:

@@ -15,7 +15,6 @@ from paincompare.cli.shared import (
     NoHeadersOption,
     OutputOption,
     Verdict,
-    app,
     chosen_conditions,
     emit,
     load_catalogue,
@@ -53,7 +52,6 @@ CheckFormatOption = Annotated[
 ]
 
 
-@app.command()
 def check(
     article: Annotated[
         str, typer.Argument(help="The article: plain text, Markdown or HTML; - reads it from stdin.", metavar="ARTICLE")
