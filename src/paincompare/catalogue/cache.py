@@ -38,6 +38,7 @@ _DECIDING_MODULES = (
     "validation/nodes.py",
     "validation/scalars.py",
     "validation/references.py",
+    "validation/records.py",
     "validation/rules.py",
 )
 # What an entry holds, in order: the top-level fields of a catalogue file.
