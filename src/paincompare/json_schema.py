@@ -9,6 +9,7 @@ file and the code differ. Regenerate it with:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from paincompare.catalogue import models as m
@@ -52,43 +53,58 @@ _ADDED: dict[type, dict[str, tuple[dict[str, Any], bool]]] = {
 
 
 def _kind(kind: shape.Kind) -> dict[str, Any]:
-    name = kind.name
-    if name in ("text", "short"):
-        schema = dict(_TEXT)
-        if name == "short":
-            schema["description"] = f"a short answer of at most {scales.SHORT_WORDS} words"
-        return schema
-    if name in ("slug", "condition", "situation", "guideline"):
-        return {"type": "string", "pattern": _SLUG_PATTERN}
-    if name == "url":
-        return {"type": "string", "pattern": "^https?://"}
-    if name == "date":
-        return {"type": "string", "pattern": _DATE_PATTERN}
-    if name == "month":
-        return {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
-    if name == "integer":
-        return {"type": "integer", "minimum": kind.low, "maximum": kind.high}
-    if name == "number":
-        return {"type": "number"}
-    if name == "percent":
-        return {"type": "number", "minimum": 0, "maximum": 100}
-    if name == "word":
-        assert kind.scale is not None
-        return {"enum": list(kind.scale.words)}
-    if name == "schedule":
-        return {"enum": [*scales.US_SCHEDULES.words, None]}
-    if name == "sources":
-        return {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}, "minItems": 1}
-    if name == "list":
-        assert kind.item is not None
-        schema = {"type": "array", "items": _kind(kind.item)}
-        if kind.non_empty:
-            schema["minItems"] = 1
-        return schema
-    if name == "record":
-        assert kind.record is not None
-        return {"$ref": f"#/$defs/{_def_name(kind.record)}"}
-    raise ValueError(f"no schema for kind {name!r}")
+    build = _KIND_SCHEMAS.get(kind.name)
+    if build is None:
+        raise ValueError(f"no schema for kind {kind.name!r}")
+    return build(kind)
+
+
+def _short(_kind: shape.Kind) -> dict[str, Any]:
+    return {**_TEXT, "description": f"a short answer of at most {scales.SHORT_WORDS} words"}
+
+
+def _word(kind: shape.Kind) -> dict[str, Any]:
+    if kind.scale is None:
+        raise ValueError("a word kind names its scale")
+    return {"enum": list(kind.scale.words)}
+
+
+def _list(kind: shape.Kind) -> dict[str, Any]:
+    if kind.item is None:
+        raise ValueError("a list kind names its item")
+    return {"type": "array", "items": _kind(kind.item), **({"minItems": 1} if kind.non_empty else {})}
+
+
+def _record_ref(kind: shape.Kind) -> dict[str, Any]:
+    if kind.record is None:
+        raise ValueError("a record kind names its record")
+    return {"$ref": f"#/$defs/{_def_name(kind.record)}"}
+
+
+def _id(_kind: shape.Kind) -> dict[str, Any]:
+    return {"type": "string", "pattern": _SLUG_PATTERN}
+
+
+# The schema of each kind of value in the shape, built afresh for every field.
+_KIND_SCHEMAS: dict[str, Callable[[shape.Kind], dict[str, Any]]] = {
+    "text": lambda _kind: dict(_TEXT),
+    "short": _short,
+    "slug": _id,
+    "condition": _id,
+    "situation": _id,
+    "guideline": _id,
+    "url": lambda _kind: {"type": "string", "pattern": "^https?://"},
+    "date": lambda _kind: {"type": "string", "pattern": _DATE_PATTERN},
+    "month": lambda _kind: {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
+    "integer": lambda kind: {"type": "integer", "minimum": kind.low, "maximum": kind.high},
+    "number": lambda _kind: {"type": "number"},
+    "percent": lambda _kind: {"type": "number", "minimum": 0, "maximum": 100},
+    "word": _word,
+    "schedule": lambda _kind: {"enum": [*scales.US_SCHEDULES.words, None]},
+    "sources": lambda _kind: {"type": "array", "items": _id(_kind), "minItems": 1},
+    "list": _list,
+    "record": _record_ref,
+}
 
 
 def _def_name(cls: type) -> str:

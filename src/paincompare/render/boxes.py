@@ -54,17 +54,30 @@ def column_widths(table: list[list[list[str]]], width: int, label_column: bool) 
     room = width - (3 * count + 1)  # borders and padding
     if sum(natural) <= room:
         return natural
-    longest_word = [
-        max((cell_width(w) for row in table for line in row[i] for w in line.split()), default=1) for i in range(count)
-    ]
-    widths = [max(longest_word[i], min(MIN_COLUMN, natural[i])) for i in range(count)]
-    if label_column:
-        widths[0] = max(longest_word[0], min(natural[0], MAX_LABEL))
+    widths = _narrowest(table, natural, label_column)
     if sum(widths) > room:
         return None
-    extra = room - sum(widths)
+    growing = [i for i in range(count) if not (label_column and i == 0)]
+    return _shared_out(widths, natural, room - sum(widths), growing)
+
+
+def _narrowest(table: list[list[list[str]]], natural: list[int], label_column: bool) -> list[int]:
+    """Each column's least width: its longest word, or MIN_COLUMN where its text is longer (the label
+    column up to MAX_LABEL)."""
+    longest_word = [
+        max((cell_width(w) for row in table for line in row[i] for w in line.split()), default=1)
+        for i in range(len(natural))
+    ]
+    widths = [max(longest, min(MIN_COLUMN, text)) for longest, text in zip(longest_word, natural)]
+    if label_column:
+        widths[0] = max(longest_word[0], min(natural[0], MAX_LABEL))
+    return widths
+
+
+def _shared_out(widths: list[int], natural: list[int], extra: int, growing: list[int]) -> list[int]:
+    """`extra` characters shared equally among the `growing` columns still narrower than their text."""
     while extra > 0:
-        needy = [i for i in range(count) if widths[i] < natural[i] and not (label_column and i == 0)]
+        needy = [i for i in growing if widths[i] < natural[i]]
         if not needy:
             break
         share = max(1, extra // len(needy))

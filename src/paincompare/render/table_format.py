@@ -15,32 +15,42 @@ FILE_WIDTH = 100  # pipes and files: the same text whatever terminal ran the com
 
 def render(view: View, headers: bool, env: OutputEnv) -> str:
     width = env.width or FILE_WIDTH
-    table = view.table
+    overview = env.is_tty and view.brief is not None  # the overview a screen can take in
+    if overview and view.brief is not None:
+        body = [*_brief(view.brief, width, env.colour), _FULL_HINT]
+    else:
+        body = _full(view.table, width, env)
+    return "\n".join([*_opening(view, width), "", *body, *_closing(view, width, overview)]) + "\n"
+
+
+_FULL_HINT = "For every field with its sources: add --wide, or 'paincompare show NAME'."
+
+
+def _opening(view: View, width: int) -> list[str]:
+    """The title and the lead, wrapped."""
+    return [line for text in (view.title, *view.lead) for line in boxes.wrap(visible(text), width)]
+
+
+def _closing(view: View, width: int, overview: bool) -> list[str]:
+    """What follows the table: its notes, the references (left to `show` in the overview), the footer."""
+    lines = [line for text in view.after for line in ("", *boxes.wrap(visible(text), width))]
+    if view.references and not overview:
+        lines += ["", "References", *_references(view, width)]
+    return [*lines, "", *(line for text in view.footer for line in boxes.wrap(visible(text), width))]
+
+
+def _references(view: View, width: int) -> list[str]:
+    """Each reference under its number, wrapped with its lines indented past the number."""
+    return [
+        line
+        for number, text, _url in view.references
+        for line in boxes.wrap(visible(f"[{number}] {text}"), width, rest=" " * (len(str(number)) + 3))
+    ]
+
+
+def _full(table: Table, width: int, env: OutputEnv) -> list[str]:
     header = [visible(h) for h in table.header]
     rows = [[[visible(line) for line in cell] for cell in row] for row in table.rows]
-    lines = [
-        *boxes.wrap(visible(view.title), width),
-        *[w for line in view.lead for w in boxes.wrap(visible(line), width)],
-        "",
-    ]
-    if env.is_tty and view.brief is not None:  # the overview a screen can take in
-        lines += _brief(view.brief, width, env.colour)
-        lines.append("For every field with its sources: add --wide, or 'paincompare show NAME'.")
-    else:
-        lines += _full(table, header, rows, width, env)
-    for line in view.after:
-        lines += ["", *boxes.wrap(visible(line), width)]
-    if view.references and not (env.is_tty and view.brief is not None):
-        lines += ["", "References"]
-        for number, text, _url in view.references:
-            lines += boxes.wrap(visible(f"[{number}] {text}"), width, rest=" " * (len(str(number)) + 3))
-    lines.append("")
-    for line in view.footer:
-        lines += boxes.wrap(visible(line), width)
-    return "\n".join(lines) + "\n"
-
-
-def _full(table: Table, header: list[str], rows: list[list[list[str]]], width: int, env: OutputEnv) -> list[str]:
     widths = boxes.column_widths([[[h] for h in header], *rows], width, table.row_labels)
     if widths is None:
         return _stacked(header, rows, width, table.row_labels, env.colour, table.groups)
