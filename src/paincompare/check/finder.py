@@ -139,15 +139,29 @@ def _paragraph(
             carried = _first_subject(read, subjects)
         if sentence.text.endswith(":"):  # "Benefits of CBD cream:" speaks of what the list after it says
             page.lead_in = subjects
-        conditions = page.conditions_for(read, in_paragraph)
-        compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
-        named = tuple(
-            dict.fromkeys(i for mention in read.mentions for i in mention.match.key.ids)
-        )  # in order: output is stable
-        for tid in dict.fromkeys((*subjects, *named)):
-            other = compared if compared and compared.id != tid else None
-            context = Context(catalogue, conditions, other, memo, bool(read.conditions) and not page.fixed)
-            found += _findings(sentence, read, by_id[tid], subjects, context, facts, explicit=tid in named)
+        context = Context(
+            catalogue, page.conditions_for(read, in_paragraph), None, memo, bool(read.conditions) and not page.fixed
+        )
+        found += _sentence_findings(sentence, read, subjects, context, by_id, facts)
+    return found
+
+
+def _sentence_findings(
+    sentence: Sentence,
+    read: Read,
+    subjects: tuple[str, ...],
+    context: Context,
+    by_id: dict[str, m.Treatment],
+    facts: Callable[[m.Treatment, str], tuple[str, tuple[str, ...]]],
+) -> list[Finding]:
+    """One sentence's findings, for its subjects and then every other treatment it names, each judged
+    against the treatment it is compared with, if any ("less addictive than opioids")."""
+    compared = next((by_id[i] for mn in read.mentions if mn.role == "compared" for i in mn.match.key.ids), None)
+    named = tuple(dict.fromkeys(i for mention in read.mentions for i in mention.match.key.ids))  # in order: stable
+    found: list[Finding] = []
+    for tid in dict.fromkeys((*subjects, *named)):
+        other = compared if compared and compared.id != tid else None
+        found += _findings(sentence, read, by_id[tid], subjects, context._replace(compared=other), facts, tid in named)
     return found
 
 
@@ -191,51 +205,39 @@ def _findings(
     """The findings of one sentence about one treatment: checked claims, judged claims, then what
     the catalogue says on each attribute spoken of."""
     line, text = sentence
-    subject = t.id in subjects
-    result: list[Finding] = []
-    covered: set[str] = set()
-    for i, claim in enumerate(t.claims if subject and read.checked else ()):
-        if claim.attribute and (t.id, i) in read.checked:
-            result.append(
-                Finding(
-                    line,
-                    text,
-                    t.id,
-                    claim.attribute,
-                    claim.verdict,
-                    claim,
-                    claim.explanation,
-                    claim.sources,
-                    None,
-                    explicit,
-                )
-            )
-            covered.add(claim.attribute)
-    judged = _judged(read, t, subjects, context) if subject else {}
-    for attribute, verdict in judged.items():
-        if attribute not in covered:
-            where = context.conditions[0] if attribute == "effectiveness" and context.conditions else None
-            result.append(
-                Finding(
-                    line,
-                    text,
-                    t.id,
-                    attribute,
-                    verdict.verdict,
-                    None,
-                    verdict.explanation,
-                    verdict.sources,
-                    where,
-                    explicit,
-                )
-            )
-            covered.add(attribute)
+    checked = _matched_claims(sentence, read, t, explicit) if t.id in subjects else []
+    covered = {f.attribute for f in checked}
+    judged = _judged(read, t, subjects, context) if t.id in subjects else {}
+    ruled = [
+        Finding(
+            line, text, t.id, attribute, v.verdict, None, v.explanation, v.sources, _where(attribute, context), explicit
+        )
+        for attribute, v in judged.items()
+        if attribute not in covered
+    ]
+    covered |= {f.attribute for f in ruled}
     attributes = [a for a in read.spoken_of if a not in covered]
-    if not attributes and not result and explicit:
+    if not attributes and not (checked or ruled) and explicit:
         attributes = ["general"]
-    for attribute in attributes:
-        result.append(Finding(line, text, t.id, attribute, NOT_CHECKED, None, *facts(t, attribute), None, explicit))
-    return result
+    said = [Finding(line, text, t.id, a, NOT_CHECKED, None, *facts(t, a), None, explicit) for a in attributes]
+    return [*checked, *ruled, *said]
+
+
+def _matched_claims(sentence: Sentence, read: Read, t: m.Treatment, explicit: bool) -> list[Finding]:
+    """The treatment's checked claims the sentence matches (by each claim's own `match` phrases)."""
+    line, text = sentence
+    return [
+        Finding(
+            line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources, None, explicit
+        )
+        for i, claim in enumerate(t.claims if read.checked else ())
+        if claim.attribute and (t.id, i) in read.checked
+    ]
+
+
+def _where(attribute: str, context: Context) -> str | None:
+    """The condition an effectiveness verdict was judged for."""
+    return context.conditions[0] if attribute == "effectiveness" and context.conditions else None
 
 
 def _judged(read: Read, t: m.Treatment, subjects: tuple[str, ...], context: Context) -> dict[str, Verdict]:
@@ -301,32 +303,46 @@ def _addiction_fact(t: m.Treatment) -> str:
 
 def fact(t: m.Treatment, attribute: str, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
     """What the catalogue says about a treatment on one attribute, with its sources."""
-    if attribute == "addiction":
-        return _addiction_fact(t), t.addiction_risk.sources
-    if attribute == "onset":
-        return f"How soon it may help: {t.onset.short}", t.onset.sources
-    if attribute == "duration":
-        return f"How long relief lasts: {t.duration.short}", t.duration.sources
-    if attribute == "safety":
-        se = t.side_effects
-        return f"Common: {se.common_short} Serious: {se.serious_short}", se.sources
-    if attribute == "effectiveness":
-        best = query.shown_finding(t, query.Filters())
-        if best is None:
-            return "No finding in the catalogue.", t.how_given.sources
-        condition = catalogue.conditions[best.condition].name
-        sure = best.certainty.replace("-", " ") if best.certainty else "no trials"
-        return f"Best finding: {findings.statement(best)} ({sure} certainty), for {condition}.", best.sources
-    if attribute == "invasiveness":
-        return f"Invasiveness: {t.invasiveness.level}. {t.invasiveness.short}", t.invasiveness.sources
-    if attribute == "cost":
-        return f"Cost (US): {t.cost.tier.replace('-', ' ')}. {t.cost.short}", t.cost.sources
-    if attribute == "approval":
-        if not t.guidelines:
-            return "No guideline in the catalogue speaks to it.", t.how_given.sources
-        stances = "; ".join(
-            f"{catalogue.sources[g.guideline].label()}: {g.stance.replace('-', ' ')}" for g in t.guidelines[:4]
-        )
-        more = f" (and {len(t.guidelines) - 4} more)" if len(t.guidelines) > 4 else ""
-        return f"Guidelines: {stances}{more}.", tuple(dict.fromkeys(g.guideline for g in t.guidelines[:4]))
+    return _FACTS.get(attribute, _what_it_is)(t, catalogue)
+
+
+def _what_it_is(t: m.Treatment, _catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
     return f"What it is: {t.how_given.short}", t.how_given.sources
+
+
+def _effect_fact(t: m.Treatment, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
+    best = query.shown_finding(t, query.Filters())
+    if best is None:
+        return "No finding in the catalogue.", t.how_given.sources
+    condition = catalogue.conditions[best.condition].name
+    sure = best.certainty.replace("-", " ") if best.certainty else "no trials"
+    return f"Best finding: {findings.statement(best)} ({sure} certainty), for {condition}.", best.sources
+
+
+def _guidelines_fact(t: m.Treatment, catalogue: m.Catalogue) -> tuple[str, tuple[str, ...]]:
+    if not t.guidelines:
+        return "No guideline in the catalogue speaks to it.", t.how_given.sources
+    stances = "; ".join(
+        f"{catalogue.sources[g.guideline].label()}: {g.stance.replace('-', ' ')}" for g in t.guidelines[:4]
+    )
+    more = f" (and {len(t.guidelines) - 4} more)" if len(t.guidelines) > 4 else ""
+    return f"Guidelines: {stances}{more}.", tuple(dict.fromkeys(g.guideline for g in t.guidelines[:4]))
+
+
+# What the catalogue says on each attribute an article speaks of; anything else is what the treatment is.
+_FACTS: dict[str, Callable[[m.Treatment, m.Catalogue], tuple[str, tuple[str, ...]]]] = {
+    "addiction": lambda t, _c: (_addiction_fact(t), t.addiction_risk.sources),
+    "onset": lambda t, _c: (f"How soon it may help: {t.onset.short}", t.onset.sources),
+    "duration": lambda t, _c: (f"How long relief lasts: {t.duration.short}", t.duration.sources),
+    "safety": lambda t, _c: (
+        f"Common: {t.side_effects.common_short} Serious: {t.side_effects.serious_short}",
+        t.side_effects.sources,
+    ),
+    "effectiveness": _effect_fact,
+    "invasiveness": lambda t, _c: (
+        f"Invasiveness: {t.invasiveness.level}. {t.invasiveness.short}",
+        t.invasiveness.sources,
+    ),
+    "cost": lambda t, _c: (f"Cost (US): {t.cost.tier.replace('-', ' ')}. {t.cost.short}", t.cost.sources),
+    "approval": _guidelines_fact,
+}
