@@ -137,19 +137,25 @@ def read(
     if not by_kind["claim"] and not by_kind["harm"] and LASTING.isdisjoint(said.words) and "for" not in said.words:
         return []
     scope = _Scope(said, by_kind["cue"], by_kind["claim"])
-    named = {i for n in names for i in range(n.first, n.end)}
-    claims = []
-    attributes = {m.key.attribute for m in by_kind["claim"]}
-    for attribute in attributes:
-        same = [m for m in by_kind["claim"] if m.key.attribute == attribute]
-        for match in leftmost_longest(same):
-            inside = len(attributes) > 1 and _inside_another(match, by_kind["claim"])
-            if not inside and named.isdisjoint(range(match.first, match.end)) and not scope.compared_part(match.first):
-                claims.append(_claim(said, match, scope))
+    claims = _phrase_claims(said, by_kind["claim"], names, scope)
     claims += _lasting_for(said, scope, claims)
     claims += _within(said, scope, claims)
     claims += _harms(said, by_kind["harm"], scope, claims)
     return sorted(_fit(claims, scope, said, about_condition), key=lambda c: c.first)
+
+
+def _phrase_claims(said: Words, found: list[Match[Tag]], names: list[Match[Tag]], scope: _Scope) -> list[Claim]:
+    """A claim for each claim phrase, longest first within an attribute, unless it is part of a name,
+    part of another attribute's longer phrase, or said of the thing compared with."""
+    named = {i for n in names for i in range(n.first, n.end)}
+    attributes = {m.key.attribute for m in found}
+    claims = []
+    for attribute in attributes:
+        for match in leftmost_longest([m for m in found if m.key.attribute == attribute]):
+            inside = len(attributes) > 1 and _inside_another(match, found)
+            if not inside and named.isdisjoint(range(match.first, match.end)) and not scope.compared_part(match.first):
+                claims.append(_claim(said, match, scope))
+    return claims
 
 
 def _inside_another(match: Match[Tag], others: list[Match[Tag]]) -> bool:
@@ -179,20 +185,24 @@ def _fit(claims: list[Claim], scope: _Scope, said: Words, about_condition: bool)
     need a reducing word, and "it helps" with sleep or mood is outside the pain the record measures."""
     relief = scope.has("relief")
     other = scope.has("other-outcome") and not about_condition and "pain" not in said.words
-    kept = []
-    for c in claims:
-        if c.attribute == "onset" and not relief:
-            continue
-        if c.attribute == "duration" and c.value not in ("cure", "lasting") and not relief:
-            continue
-        if c.attribute == "duration" and c.words.startswith("for ") and not _of_relief(said.words, c.first):
-            continue  # "patients who have suffered for years" says how long the pain lasted
-        if c.value == "sparing" and not scope.has("reducing"):
-            continue
-        if other and c.attribute == "effectiveness" and c.value in ("works", "strong", "may"):
-            c = c._replace(value="other")
-        kept.append(c)
-    return kept
+    return [
+        c._replace(value="other") if other and c.attribute == "effectiveness" and c.value in _BENEFIT else c
+        for c in claims
+        if not _lacks_company(c, relief, scope, said)
+    ]
+
+
+_BENEFIT = ("works", "strong", "may")
+
+
+def _lacks_company(c: Claim, relief: bool, scope: _Scope, said: Words) -> bool:
+    if c.attribute == "onset":
+        return not relief
+    if c.attribute == "duration" and c.words.startswith("for ") and not _of_relief(said.words, c.first):
+        return True  # "patients who have suffered for years" says how long the pain lasted
+    if c.attribute == "duration":
+        return c.value not in ("cure", "lasting") and not relief
+    return c.value == "sparing" and not scope.has("reducing")
 
 
 _SOON = {"minutes": "immediate", "hours": "fast", "days": "days", "weeks": "weeks", "months": "slow"}
