@@ -138,32 +138,48 @@ def said_of(text: str) -> Words:
 
 
 def read_sentence(said: Words, index: Phrases[Tag], abbreviations: dict[str, tuple[str, ...]]) -> Read:
+    """What one sentence says: the treatments it names and in which role, the attributes and
+    conditions it speaks of, the claims it makes and the checked claims it matches."""
     by_kind: dict[str, list[Match[Tag]]] = {}
     for match in index.every(said):
         by_kind.setdefault(match.key.kind, []).append(match)
-    abbreviated = _abbreviated(said, abbreviations)
-    names = leftmost_longest(sorted(by_kind.get("name", []) + abbreviated) if abbreviated else by_kind.get("name", []))
-    _define_abbreviations(said, names, abbreviations)
+    names = _names(said, by_kind.get("name", []), abbreviations)
     cues: dict[str, set[int]] = {}
     for cue in by_kind.get("cue", []):
         cues.setdefault(cue.key.value, set()).add(cue.first)
-    mentions = [Mention(n, _role(said, n, cues.get("modifier", set()))) for n in names]
-    name_words = {i for n in names for i in range(n.first, n.end)}
-    spoken_of = {a.key.value for a in by_kind.get("attribute", []) if name_words.isdisjoint(range(a.first, a.end))}
     conditions = tuple(dict.fromkeys(c.key.value for c in leftmost_longest(by_kind.get("condition", []))))
-    checked = by_kind.get("checked", [])
-    negations = [c for c in by_kind.get("cue", []) if c.key.value in ("negation", "negation-after")]
     return Read(
         said,
-        mentions,
-        sorted(spoken_of, key=scales.ATTRIBUTES.rank),
+        [Mention(n, _role(said, n, cues.get("modifier", set()))) for n in names],
+        _spoken_of(by_kind.get("attribute", []), names),
         conditions,
         [] if _asks(said) else claim_reader.read(said, by_kind, names, bool(conditions)),
-        {(c.key.value, c.key.position) for c in checked if not _denied(c, negations)},
+        _checked(by_kind),
         _pronoun_first(said, names),
         not names and any(i < 3 for i in cues.get("other-subject", ())),
         bool(cues.get("some-condition")),
     )
+
+
+def _names(said: Words, found: list[Match[Tag]], abbreviations: dict[str, tuple[str, ...]]) -> list[Match[Tag]]:
+    """The names in a sentence, with the abbreviations the page has defined; any it defines are kept."""
+    abbreviated = _abbreviated(said, abbreviations)
+    names = leftmost_longest(sorted(found + abbreviated) if abbreviated else found)
+    _define_abbreviations(said, names, abbreviations)
+    return names
+
+
+def _spoken_of(attributes: list[Match[Tag]], names: list[Match[Tag]]) -> list[str]:
+    """The attributes a sentence speaks of, outside the names in it, in the scale's order."""
+    name_words = {i for n in names for i in range(n.first, n.end)}
+    spoken = {a.key.value for a in attributes if name_words.isdisjoint(range(a.first, a.end))}
+    return sorted(spoken, key=scales.ATTRIBUTES.rank)
+
+
+def _checked(by_kind: dict[str, list[Match[Tag]]]) -> set[tuple[str, int]]:
+    """(treatment id, claim position) of each checked claim whose phrase the sentence says, undenied."""
+    negations = [c for c in by_kind.get("cue", []) if c.key.value in ("negation", "negation-after")]
+    return {(c.key.value, c.key.position) for c in by_kind.get("checked", []) if not _denied(c, negations)}
 
 
 def _asks(said: Words) -> bool:
