@@ -57,28 +57,12 @@ LIST_FIELDS = (
 
 def list_view(report: Report, ascii_only: bool) -> View:
     refs = References(report.catalogue)
-    filters = report.filters
     rows, records, brief = [], [], []
     group_of = {t.id: g.label for g in report.groups for t in g.treatments}
     for t in report.treatments:
-        shown = query.shown_finding(t, filters)
-        stances = guidance.strongest_stances(report.catalogue, t, filters.conditions, report.region.code)
-        rows.append(
-            [
-                [t.display_name(report.region.code)],
-                finding_lines(
-                    report.catalogue, shown, refs, ascii_only, True, brief=True, overview=filters.conditions is None
-                ),
-                stance_lines(report.catalogue, stances, refs),
-                _addiction_lines(t, report.region.code),
-                [
-                    f"Onset: {onset_words(t.onset)}",
-                    f"Invasive: {words(t.invasiveness.level)}",
-                    f"Cost: {words(cost_tier(t, report.region.code))}{_old_price(t, report)}",
-                ],
-                *([_flag_lines(report, t, refs)] if report.flags else []),
-            ]
-        )
+        shown = query.shown_finding(t, report.filters)
+        stances = guidance.strongest_stances(report.catalogue, t, report.filters.conditions, report.region.code)
+        rows.append(_full_row(report, t, shown, stances, refs, ascii_only))
         brief.append(_brief_row(report, t, shown, stances, ascii_only))
         records.append(
             [
@@ -104,6 +88,32 @@ def list_view(report: Report, ascii_only: bool) -> View:
         after=not_judged_lines(report.not_judged, report.region.code),
         brief=None if report.wide else Table([*brief_columns, *flag_header], brief, row_labels=False, groups=starts),
     )
+
+
+def _full_row(
+    report: Report,
+    t: m.Treatment,
+    shown: m.Evidence | None,
+    stances: list[m.GuidelineStance],
+    refs: References,
+    ascii_only: bool,
+) -> list[list[str]]:
+    """A treatment's row of the full table: name, finding, guidelines, addiction, facts, and what the
+    sources say for each --flag."""
+    region = report.region.code
+    overview = report.filters.conditions is None
+    return [
+        [t.display_name(region)],
+        finding_lines(report.catalogue, shown, refs, ascii_only, True, brief=True, overview=overview),
+        stance_lines(report.catalogue, stances, refs),
+        _addiction_lines(t, region),
+        [
+            f"Onset: {onset_words(t.onset)}",
+            f"Invasive: {words(t.invasiveness.level)}",
+            f"Cost: {words(cost_tier(t, region))}{_old_price(t, report)}",
+        ],
+        *([_flag_lines(report, t, refs)] if report.flags else []),
+    ]
 
 
 def _guideline_header(report: Report) -> str:
