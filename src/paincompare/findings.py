@@ -40,32 +40,37 @@ def statement(e: m.Evidence, subject: str = "") -> str:
     """The finding as one GRADE sentence; without a subject it starts with the verb, for a cell."""
     if e.benefit == "no-trials":
         return "No trials found"
-    outcome = e.outcome
-    (helps, help_, help_noun), (harms, harm_, _harm_noun) = _VERBS[outcome]
-    it = subject or "it"
-    if e.certainty == "very-low":  # one statement whatever the size (GRADE 26's revised wording)
-        if subject:
-            return f"The evidence is very uncertain about the effect of {subject} on {outcome}"
-        return f"Evidence very uncertain about its effect on {outcome}"
-    if e.benefit == "unclear":
-        phrase = f"unclear whether {it} {helps} {outcome}"
-        return f"It is {phrase}" if subject else _capital(phrase)
+    if e.certainty == "very-low" or e.benefit == "unclear":
+        return _uncertain(e, subject)
     if e.comparator == "no-comparison":  # change over time, not an effect of the treatment
         return _over_time(e, subject)
-    hedge = _HEDGES[e.certainty or "low"]
-    if e.benefit == "worse":
-        verb = f"may {harm_}" if hedge == "may " else f"{hedge}{harms}"
-        phrase = f"{verb} {outcome}"
-    elif e.benefit in ("slight", "none"):
-        result = {"": "results", "probably ": "probably results", "may ": "may result"}[hedge]
-        phrase = f"{result} in little or no difference in {outcome}"
-    elif e.benefit == "large":
-        result = {"": "results", "probably ": "probably results", "may ": "may result"}[hedge]
-        phrase = f"{result} in a large {help_noun} {outcome}"
-    else:
-        verb = f"may {help_}" if hedge == "may " else f"{hedge}{helps}"
-        phrase = f"{verb} {outcome}" + (" slightly" if e.benefit == "small" else "")
+    phrase = _effect(e, _HEDGES[e.certainty or "low"])
     return f"{subject} {phrase}" if subject else _capital(phrase)
+
+
+def _uncertain(e: m.Evidence, subject: str) -> str:
+    """Very low certainty: one statement whatever the size (GRADE 26's revised wording); else an unclear benefit."""
+    outcome = e.outcome
+    if e.certainty == "very-low" and subject:
+        return f"The evidence is very uncertain about the effect of {subject} on {outcome}"
+    if e.certainty == "very-low":
+        return f"Evidence very uncertain about its effect on {outcome}"
+    phrase = f"unclear whether {subject or 'it'} {_VERBS[outcome][0][0]} {outcome}"
+    return f"It is {phrase}" if subject else _capital(phrase)
+
+
+def _effect(e: m.Evidence, hedge: str) -> str:
+    """The size and direction of an effect, hedged by certainty: "probably reduces pain slightly"."""
+    (helps, help_, help_noun), (harms, harm_, _harm_noun) = _VERBS[e.outcome]
+    results = {"": "results", "probably ": "probably results", "may ": "may result"}[hedge]
+    if e.benefit == "worse":
+        return f"{f'may {harm_}' if hedge == 'may ' else f'{hedge}{harms}'} {e.outcome}"
+    if e.benefit in ("slight", "none"):
+        return f"{results} in little or no difference in {e.outcome}"
+    if e.benefit == "large":
+        return f"{results} in a large {help_noun} {e.outcome}"
+    verb = f"may {help_}" if hedge == "may " else f"{hedge}{helps}"
+    return f"{verb} {e.outcome}" + (" slightly" if e.benefit == "small" else "")
 
 
 _OVER_TIME = {
