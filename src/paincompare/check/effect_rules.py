@@ -28,22 +28,29 @@ def best_finding(
     asked ("works for chronic pain": ketamine's is unclear, but moderate for CRPS)."""
     if condition is None and not context.conditions:  # "for appropriate conditions": its best finding
         return (min(t.evidence, key=findings.sort_key), True) if t.evidence else None
-    asked = [condition] if condition else list(context.conditions)
-    catalogue = context.catalogue
-    found = []
-    for wanted, exact in (
-        (set(asked), True),
-        (guidance.narrower(catalogue, asked) - set(asked), False),
-        ({b for a in asked for b in guidance.broader(catalogue, a)} - set(asked), False),
-    ):
-        entries = [e for e in t.evidence if e.condition in wanted]
-        if entries:
-            found.append((min(entries, key=findings.sort_key), not exact))
+    found = _best_by_scope(t, context.catalogue, [condition] if condition else list(context.conditions))
     if not found:
         return None
     if positive and len(found) > 1 and unclear(found[0][0]) and not found[0][1] and not unclear(found[1][0]):
         return found[1]
     return found[0]
+
+
+def _best_by_scope(t: m.Treatment, catalogue: m.Catalogue, asked: list[str]) -> list[tuple[m.Evidence, bool]]:
+    """The best finding for the conditions asked, then for narrower ones, then for broader ones (each
+    with True where its scope is not the one asked), leaving out a scope with no finding."""
+    exact = set(asked)
+    scopes = (
+        (exact, False),
+        (guidance.narrower(catalogue, asked) - exact, True),
+        ({b for a in asked for b in guidance.broader(catalogue, a)} - exact, True),
+    )
+    found = []
+    for wanted, other_scope in scopes:
+        entries = [e for e in t.evidence if e.condition in wanted]
+        if entries:
+            found.append((min(entries, key=findings.sort_key), other_scope))
+    return found
 
 
 def _strength_rule(value: str, e: m.Evidence) -> str:
