@@ -1,10 +1,15 @@
 """The check report: each claim with its verdict, the article's passages, the scorecard, and its JSON."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paincompare.render.report import Report
 from paincompare.render.views.documents import resolved_references
 from paincompare.render.views.parts import TITLES, Cells, Note, Passage, References, Table, View, footer
+
+if TYPE_CHECKING:  # the checker's types, named in strings: a catalogue report never imports the checker
+    from paincompare.check.finder import CheckResult, Finding
+    from paincompare.check.scorecard import Line
+    from paincompare.check.worthiness import Worth
 
 # Strongest first: the verdict a sentence is highlighted with when several findings touch it.
 _VERDICT_ORDER = ("contradicted", "unproven", "partly-supported", "supported", "not-checked")
@@ -31,38 +36,14 @@ def check_view(report: Report) -> View:
             row = row_of[(f.line, f.text)] = [[str(f.line)], [f.text], []]
             rows.append(row)
         row[2] += [f"({number}) {head}", *([claim] if claim else []), said]
-        claimed = f.claim.claim if f.claim else ""
-        record = [
-            str(f.line),
-            f.text,
-            f.treatment,
-            f.attribute,
-            f.verdict,
-            claimed,
-            f.explanation,
-            ", ".join(f.sources),
-        ]
-        if result.worth:
-            record += [str(result.worth[number - 1].score), ", ".join(result.worth[number - 1].reasons)]
-        records.append(record)
+        records.append(_finding_record(f, result.worth[number - 1] if result.worth else None))
         notes.append(Note(number, f.verdict, " ".join(part for part in (head, claim, said) if part)))
-    lead = [
-        f"Article: {result.article.path}; {result.article.sentence_count()} sentences; "
-        f"{len(result.findings)} findings about catalogued treatments.",
-        *_scorecard_lines(result.scorecard),
-        *_verdict_summary(result.findings),
-        "Each claim is read from the sentence (what it asserts, negated or hedged, for which condition) and "
-        "judged against the record's fields by a rule per attribute, or matched to a claim the catalogue has "
-        "checked. 'Unproven': the record has no good evidence either way. 'Not checked': the record has "
-        "nothing to judge it by; what the catalogue says is shown so you can judge.",
-        *([f"Sorted by worthiness (fixed weights: {_weights_in_words()}), worthiest first."] if result.worth else []),
-    ]
     header = list(CHECK_FIELDS) + (["worthiness", "reasons"] if result.worth else [])
     card = [_scorecard_record(line, len(header)) for line in result.scorecard]
     return View(
         kind=report.kind,
         title=TITLES[report.kind],
-        lead=lead,
+        lead=_check_lead(result),
         table=Table(["Line", "What the article says", "What the catalogue says"], rows, row_labels=False),
         records=(header, card + records),
         references=refs.lines(full=False),
@@ -73,6 +54,36 @@ def check_view(report: Report) -> View:
     )
 
 
+def _check_lead(result: "CheckResult") -> list[str]:
+    """What was read, the scorecard, the verdicts by kind, and how claims are judged."""
+    return [
+        f"Article: {result.article.path}; {result.article.sentence_count()} sentences; "
+        f"{len(result.findings)} findings about catalogued treatments.",
+        *_scorecard_lines(result.scorecard),
+        *_verdict_summary(result.findings),
+        "Each claim is read from the sentence (what it asserts, negated or hedged, for which condition) and "
+        "judged against the record's fields by a rule per attribute, or matched to a claim the catalogue has "
+        "checked. 'Unproven': the record has no good evidence either way. 'Not checked': the record has "
+        "nothing to judge it by; what the catalogue says is shown so you can judge.",
+        *([f"Sorted by worthiness (fixed weights: {_weights_in_words()}), worthiest first."] if result.worth else []),
+    ]
+
+
+def _finding_record(f: "Finding", worth: "Worth | None") -> list[str]:
+    """One finding as a CSV record (CHECK_FIELDS), with its worthiness and reasons when sorted by them."""
+    record = [
+        str(f.line),
+        f.text,
+        f.treatment,
+        f.attribute,
+        f.verdict,
+        f.claim.claim if f.claim else "",
+        f.explanation,
+        ", ".join(f.sources),
+    ]
+    return record + ([str(worth.score), ", ".join(worth.reasons)] if worth else [])
+
+
 def _weights_in_words() -> str:
     """check --sort worthiness: the fixed weights, as the lead states them (check/worthiness.py)."""
     from paincompare.check.worthiness import WEIGHTS  # only a sorted check has them to state
@@ -80,7 +91,7 @@ def _weights_in_words() -> str:
     return ", ".join(f"{name} +{weight}" for name, weight in WEIGHTS)
 
 
-def _scorecard_lines(card: Any) -> list[str]:
+def _scorecard_lines(card: "tuple[Line, ...]") -> list[str]:
     """The scorecard above the findings: how many criteria are met, then one line per criterion."""
     if not card:
         return []
@@ -94,7 +105,7 @@ def _scorecard_lines(card: Any) -> list[str]:
     return lines
 
 
-def _scorecard_record(line: Any, width: int) -> list[str]:
+def _scorecard_record(line: "Line", width: int) -> list[str]:
     """A criterion as a plain/csv record: attribute 'scorecard:ID', verdict its status, claim what it
     asks, explanation the evidence, sources the rubric."""
     record = [
@@ -110,7 +121,7 @@ def _scorecard_record(line: Any, width: int) -> list[str]:
     return record + [""] * (width - len(record))
 
 
-def _verdict_summary(found: Any) -> list[str]:
+def _verdict_summary(found: "tuple[Finding, ...]") -> list[str]:
     """One line per verdict, gravest first, with the numbers of its findings: the summary above the detail."""
     lines = []
     for verdict in _VERDICT_ORDER:
@@ -121,7 +132,7 @@ def _verdict_summary(found: Any) -> list[str]:
     return lines or ["No finding about a catalogued treatment."]
 
 
-def _passages(result: Any) -> list[Passage]:
+def _passages(result: "CheckResult") -> list[Passage]:
     """The article's paragraphs, each sentence with the numbers of its notes and its strongest verdict."""
     by_sentence: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for number, f in enumerate(result.findings, start=1):
