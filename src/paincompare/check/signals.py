@@ -84,12 +84,6 @@ def signals_from(data: SignalsData, catalogue: m.Catalogue) -> Signals:
         for value, words in values.items()
         for word in words
     ]
-    known = {t.id for t in catalogue.treatments}
-    groups = {}
-    for phrase, ids in data["groups"].items():
-        present = tuple(i for i in ids if i in known)  # another catalogue may not have every member
-        if present:
-            groups[normalised(phrase)] = present
     conditions = [(w, c) for c, words in data["conditions"].items() if c in catalogue.conditions for w in words]
     return Signals(
         tuple(attributes),
@@ -97,10 +91,20 @@ def signals_from(data: SignalsData, catalogue: m.Catalogue) -> Signals:
         _pairs(data["harms"]),
         _pairs(data["cues"]),
         tuple(conditions),
-        groups,
+        _groups(data["groups"], {t.id for t in catalogue.treatments}),
         frozenset(normalised(w) for w in data["generic"]),
         _pairs(data["scorecard"]),
     )
+
+
+def _groups(groups: dict[str, list[str]], known: set[str]) -> dict[str, tuple[str, ...]]:
+    """Each group phrase with the members this catalogue has (another catalogue may not have every one)."""
+    found = {}
+    for phrase, ids in groups.items():
+        present = tuple(i for i in ids if i in known)
+        if present:
+            found[normalised(phrase)] = present
+    return found
 
 
 def _pairs(spec: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
