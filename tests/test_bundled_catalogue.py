@@ -7,8 +7,8 @@ import textstat
 from conftest import BUNDLED
 
 from paincompare import catalogue, query
+from paincompare.catalogue import models as m
 from paincompare.catalogue import shape
-from paincompare.catalogue.shape import short_answers
 
 # Readability thresholds, measured with textstat 0.7.3's Flesch-Kincaid grade over every summary,
 # effect and claim explanation (too noisy on one short field, so applied per treatment and overall).
@@ -208,22 +208,9 @@ def test_every_condition_in_the_vocabulary_has_evidence(cat):
 
 
 def _prose(t) -> list[str]:
-    return [
-        t.how_given.route,
-        t.how_given.setting,
-        t.how_given.sessions,
-        t.addiction_risk.summary,
-        t.onset.summary,
-        t.duration.summary,
-        t.cost.summary,
-        *[e.effect for e in t.evidence],
-        *[c.explanation for c in t.claims],
-        *[c.text for block in (t.cautions, t.interactions) if block for c in block.entries],
-        *([t.uk_control.summary] if t.uk_control else []),
-        *[a.summary for a in t.availability or () if a],
-        *([t.cost_uk.summary] if t.cost_uk else []),
-        *short_answers(t),
-    ]
+    """Every prose field and short answer of a record, found by walking its shape: a prose field
+    added to the shape is scored with no change here."""
+    return [value for _kind, value in shape.values_of_kind(t, shape.record(m.Treatment), ("prose", "short"))]
 
 
 def test_plain_language_per_treatment(cat):

@@ -222,21 +222,30 @@ def test_a_cited_block_added_to_the_shape_is_walked_schemed_and_shown_with_no_ot
     class Box(NamedTuple):
         short: str
         sources: tuple[str, ...]
+        note: str | None = None
 
     class Holder(NamedTuple):
         box: Box
         boxes: tuple[Box, ...]
 
-    monkeypatch.setitem(shape.SHAPES, Box, (shape.Field("short", shape.SHORT), shape.Field("sources", shape.SOURCES)))
+    box_fields = (
+        shape.Field("short", shape.SHORT),
+        shape.Field("sources", shape.SOURCES),
+        shape.Field("note", shape.PROSE, required=False),
+    )
+    monkeypatch.setitem(shape.SHAPES, Box, box_fields)
     monkeypatch.setitem(
         shape.SHAPES,
         Holder,
         (shape.Field("box", shape.record(Box)), shape.Field("boxes", shape.items(shape.record(Box)))),
     )
-    holder = Holder(Box("One.", ("a",)), (Box("Two.", ("b", "a")), Box("Three.", ("c",))))
+    holder = Holder(Box("One.", ("a",), "It helps."), (Box("Two.", ("b", "a")), Box("Three.", ("c",), "Rarely.")))
     walked = shape.values_of_kind(holder, shape.record(Holder), ("sources",))
     assert [value for _kind, value in walked] == [("a",), ("b", "a"), ("c",)]
     assert [v for _k, v in shape.values_of_kind(holder, shape.record(Holder), ("short",))] == ["One.", "Two.", "Three."]
     assert json_schema._record(Holder)["properties"]["boxes"]["items"] == {"$ref": "#/$defs/box"}
     assert "sources" in json_schema._record(Box)["required"]
     assert convert.to_data(holder, shape.record(Holder))["boxes"][0] == {"short": "Two.", "sources": ["b", "a"]}
+    # a prose field is scored for plain language (tests/test_bundled_catalogue.py walks "prose")
+    assert [v for _k, v in shape.values_of_kind(holder, shape.record(Holder), ("prose",))] == ["It helps.", "Rarely."]
+    assert json_schema._record(Box)["properties"]["note"]["type"] == "string"

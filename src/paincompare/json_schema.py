@@ -88,6 +88,7 @@ def _id(_kind: shape.Kind) -> dict[str, Any]:
 # The schema of each kind of value in the shape, built afresh for every field.
 _KIND_SCHEMAS: dict[str, Callable[[shape.Kind], dict[str, Any]]] = {
     "text": lambda _kind: dict(_TEXT),
+    "prose": lambda _kind: dict(_TEXT),
     "short": _short,
     "slug": _id,
     "condition": _id,

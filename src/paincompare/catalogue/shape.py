@@ -17,7 +17,7 @@ from paincompare.catalogue import scales
 class Kind(NamedTuple):
     """What a value is. `name` picks the check; the other fields qualify some kinds."""
 
-    name: str  # text short slug url date integer number percent word schedule record list map ...
+    name: str  # text prose short slug url date integer number percent word schedule record list map ...
     scale: scales.Scale | None = None  # word
     item: Kind | None = None  # list: each item's kind
     record: type | None = None  # record, map: the NamedTuple it becomes
@@ -33,6 +33,9 @@ class Field(NamedTuple):
 
 
 TEXT = Kind("text")
+# Text we wrote for a reader to read as sentences: checked as text, and scored for plain language
+# (tests/test_bundled_catalogue.py walks every prose field and short answer of a record).
+PROSE = Kind("prose")
 SHORT = Kind("short")  # text of at most scales.SHORT_WORDS words, for a grid cell
 SLUG = Kind("slug")
 URL = Kind("url")
@@ -46,6 +49,7 @@ SITUATION = Kind("situation")  # a situation id, checked against its vocabulary
 MONTH = Kind("month")  # YYYY-MM, quoted
 GUIDELINE = Kind("guideline")  # a source id whose kind is guideline
 TEXTS = Kind("list", item=TEXT, non_empty=True)
+PROSES = Kind("list", item=PROSE, non_empty=True)
 NAMES = Kind("list", item=TEXT)
 
 
@@ -113,7 +117,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     m.Caution: (
         Field("when", SITUATION),
         Field("level", word(scales.CAUTION_LEVELS)),
-        Field("text", TEXT),
+        Field("text", PROSE),
         Field("sources", SOURCES),
     ),
     m.Cautions: (
@@ -122,9 +126,9 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("sources", SOURCES),
     ),
     m.HowGiven: (
-        Field("route", TEXT),
-        Field("setting", TEXT),
-        Field("sessions", TEXT),
+        Field("route", PROSE),
+        Field("setting", PROSE),
+        Field("sessions", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
@@ -139,7 +143,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("schedule", word(scales.UK_SCHEDULES), required=False),
         Field("safe_custody", word(scales.SAFE_CUSTODY)),
         Field("in_force", DATE, required=False),
-        Field("summary", TEXT),
+        Field("summary", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
         Field("products", items(record(m.UkProduct), non_empty=True), required=False),
@@ -148,7 +152,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("licensed_for_pain", word(scales.LICENSED)),
         Field("supply", word(scales.SUPPLY)),
         Field("nhs", word(scales.NHS), required=False),
-        Field("summary", TEXT),
+        Field("summary", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
@@ -164,7 +168,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     m.AddictionRisk: (
         Field("level", word(scales.ADDICTION_LEVELS)),
         Field("us_schedule", SCHEDULE),
-        Field("summary", TEXT),
+        Field("summary", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
         Field("products", items(record(m.Product), non_empty=True), required=False),
@@ -172,14 +176,14 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     m.Onset: (
         Field("speed", word(scales.ONSET_SPEEDS)),
         Field("basis", word(scales.ONSET_BASES)),
-        Field("summary", TEXT),
+        Field("summary", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
     m.Duration: (
         Field("length", word(scales.DURATION_LENGTHS)),
         Field("basis", word(scales.DURATION_BASES)),
-        Field("summary", TEXT),
+        Field("summary", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
     ),
@@ -209,15 +213,15 @@ SHAPES: dict[type, tuple[Field, ...]] = {
         Field("certainty", word(scales.CERTAINTIES), required=False),
         Field("mean_difference", record(m.MeanDifference), required=False),
         Field("responders", record(m.Responders), required=False),
-        Field("effect", TEXT),
+        Field("effect", PROSE),
         Field("sources", SOURCES),
-        Field("note", TEXT, required=False),
+        Field("note", PROSE, required=False),
         Field("measured", word(scales.MEASURED), required=False),
     ),
     m.SideEffects: (
-        Field("common", TEXTS),
+        Field("common", PROSES),
         Field("common_short", SHORT),
-        Field("serious", TEXTS),
+        Field("serious", PROSES),
         Field("serious_short", SHORT),
         Field("sources", SOURCES),
     ),
@@ -232,7 +236,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     ),
     m.Cost: (
         Field("tier", word(scales.COST_TIERS)),
-        Field("summary", TEXT),
+        Field("summary", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
         Field("price", NUMBER, required=False),
@@ -243,7 +247,7 @@ SHAPES: dict[type, tuple[Field, ...]] = {
     m.Claim: (
         Field("claim", TEXT),
         Field("verdict", word(scales.VERDICTS)),
-        Field("explanation", TEXT),
+        Field("explanation", PROSE),
         Field("short", SHORT),
         Field("sources", SOURCES),
         Field("attribute", word(scales.ATTRIBUTES), required=False),

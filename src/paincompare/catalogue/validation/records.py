@@ -45,6 +45,7 @@ class RecordReader(ReferenceReader):
         """The kinds checked by one method, whatever qualifies them."""
         return {
             "text": self.text,
+            "prose": self.text,
             "short": self.short,
             "slug": self.slug,
             "url": self.url,
