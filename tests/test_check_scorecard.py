@@ -178,7 +178,8 @@ def test_the_origin_article_scorecard(cat, signals):
 
 def test_the_balanced_article_meets_more_than_the_promotional_one(cat, signals):
     balanced, promotional = scored(cat, signals, BALANCED), scored(cat, signals, PROMOTIONAL)
-    assert scorecard.met_count(balanced.values()) > scorecard.met_count(promotional.values())
+    met = [sum(line.status == scorecard.MET for line in card.values()) for card in (balanced, promotional)]
+    assert met[0] > met[1]
     assert promotional["commercial"].status == scorecard.NOT_MET and "Our clinic" in promotional["commercial"].evidence
     assert balanced["red-flags"].status == scorecard.MET  # "none works for everyone" promises nothing
 

@@ -24,16 +24,6 @@ COMPARATOR_WORDS = {
     "no-comparison": "no comparison group",
     "not-applicable": "",
 }
-BENEFIT_WORDS = {
-    "large": "large benefit",
-    "moderate": "moderate benefit",
-    "small": "small benefit",
-    "slight": "too small to notice",
-    "none": "no benefit",
-    "worse": "worse",
-    "unclear": "unclear",
-    "no-trials": "no trials",
-}
 
 
 def statement(e: m.Evidence, subject: str = "") -> str:

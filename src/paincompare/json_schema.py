@@ -124,7 +124,6 @@ def _record(cls: type, keyed: bool = False) -> dict[str, Any]:
 
 
 # check's verdicts, gravest first, and the finding that has none
-_FINDING_VERDICTS = ("contradicted", "unproven", "partly-supported", "supported", "not-checked")
 
 
 def _check_document(info: dict[str, Any]) -> dict[str, Any]:
@@ -136,7 +135,7 @@ def _check_document(info: dict[str, Any]) -> dict[str, Any]:
             "text": _TEXT,
             "treatment": {"type": "string", "pattern": _SLUG_PATTERN},
             "attribute": {"enum": list(scales.ATTRIBUTES.words)},
-            "verdict": {"enum": [*scales.VERDICTS.words, "not-checked"]},
+            "verdict": {"enum": list(scales.FINDING_VERDICTS)},
             "claim": {"type": ["string", "null"]},
             "explanation": _TEXT,
             "sources": {"type": "array", "items": {"type": "string", "pattern": _SLUG_PATTERN}, "minItems": 1},
@@ -181,8 +180,8 @@ def _check_document(info: dict[str, Any]) -> dict[str, Any]:
             "summary": {
                 "type": "object",
                 "description": "how many findings have each verdict, gravest first",
-                "properties": {v: {"type": "integer", "minimum": 0} for v in _FINDING_VERDICTS},
-                "required": list(_FINDING_VERDICTS),
+                "properties": {v: {"type": "integer", "minimum": 0} for v in scales.FINDING_VERDICTS_GRAVEST_FIRST},
+                "required": list(scales.FINDING_VERDICTS_GRAVEST_FIRST),
                 "additionalProperties": False,
             },
             "scorecard": {

@@ -53,6 +53,11 @@ COMPARATORS = Scale(
 STANCES = Scale("stance", ("recommended", "consider", "no-recommendation", "not-recommended", "do-not-offer"))
 COST_TIERS = Scale("cost tier", ("low", "medium", "high", "very-high", NOT_REPORTED))
 VERDICTS = Scale("verdict", ("supported", "partly-supported", "unproven", "contradicted"))
+# What `check` finds of a sentence: a verdict, or "not-checked" when the record has nothing to
+# judge it by; in the scale's order, and gravest first (how a check report counts and highlights).
+NOT_CHECKED = "not-checked"
+FINDING_VERDICTS = (*VERDICTS.words, NOT_CHECKED)
+FINDING_VERDICTS_GRAVEST_FIRST = (*reversed(VERDICTS.words), NOT_CHECKED)
 APPROVAL_STATUSES = Scale("approval status", ("approved", "other-use", "not-approved"))
 # What a sentence of an article speaks to (paincompare check); the words that signal each are data,
 # in src/paincompare/data/check-signals.yaml.

@@ -29,16 +29,13 @@ if TYPE_CHECKING:
     from paincompare.check.scorecard import Line
     from paincompare.check.worthiness import Worth
 
-NOT_CHECKED = "not-checked"
-FINDING_VERDICTS = (*scales.VERDICTS.words, NOT_CHECKED)
-
 
 class Finding(NamedTuple):
     line: int
     text: str
     treatment: str  # a treatment id
     attribute: str
-    verdict: str  # one of FINDING_VERDICTS
+    verdict: str  # one of scales.FINDING_VERDICTS
     claim: m.Claim | None
     explanation: str
     sources: tuple[str, ...]
@@ -219,7 +216,7 @@ def _findings(
     attributes = [a for a in read.spoken_of if a not in covered]
     if not attributes and not (checked or ruled) and explicit:
         attributes = ["general"]
-    said = [Finding(line, text, t.id, a, NOT_CHECKED, None, *facts(t, a), None, explicit) for a in attributes]
+    said = [Finding(line, text, t.id, a, scales.NOT_CHECKED, None, *facts(t, a), None, explicit) for a in attributes]
     return [*checked, *ruled, *said]
 
 

@@ -15,7 +15,7 @@ words before a phrase ("no side effects", "not addictive") turning it round.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import NamedTuple
 
 from paincompare.catalogue import models as m
@@ -205,10 +205,6 @@ def score(result: CheckResult, signals: Signals, catalogue: m.Catalogue, reader:
     return lines + [
         Line(c, label, rubric, NEEDS_A_READER, "the text cannot show it") for c, label, rubric in FOR_A_READER
     ]
-
-
-def met_count(lines: Iterable[Line]) -> int:
-    return sum(1 for line in lines if line.status == MET)
 
 
 def _criterion(criterion: str, status: str, evidence: str, line: int | None = None) -> Line:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from paincompare import output
+from paincompare.catalogue import scales
 from paincompare.cli.shared import (
     CheckSort,
     Format,
@@ -124,7 +125,7 @@ def check(
     reader = scorecard.Reader(words)
     result = result._replace(scorecard=tuple(scorecard.score(result, words, cat, reader)))
     if verdicts_only:
-        result = result._replace(findings=tuple(f for f in result.findings if f.verdict != finder.NOT_CHECKED))
+        result = result._replace(findings=tuple(f for f in result.findings if f.verdict != scales.NOT_CHECKED))
     if sort == "worthiness":
         from paincompare.check import worthiness
 

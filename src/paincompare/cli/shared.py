@@ -46,7 +46,7 @@ else:
     Certainty = _choices(scales.CERTAINTIES.words)
     SortKey = _choices(query.SORT_KEYS)
     Format = _choices(tuple(f.value for f in OutputFormat))
-    Verdict = _choices((*scales.VERDICTS.words, "not-checked"))
+    Verdict = _choices(scales.FINDING_VERDICTS)
     CheckSort = _choices(("article", "worthiness"))
 
 

@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
+from paincompare.catalogue import scales
 from paincompare.render.report import Report
 from paincompare.render.views.documents import resolved_references
 from paincompare.render.views.parts import TITLES, Cells, Note, Passage, References, Table, View, footer
@@ -11,8 +12,6 @@ if TYPE_CHECKING:  # the checker's types, named in strings: a catalogue report n
     from paincompare.check.scorecard import Line
     from paincompare.check.worthiness import Worth
 
-# Strongest first: the verdict a sentence is highlighted with when several findings touch it.
-_VERDICT_ORDER = ("contradicted", "unproven", "partly-supported", "supported", "not-checked")
 CHECK_FIELDS = ("line", "sentence", "treatment", "attribute", "verdict", "claim", "explanation", "sources")
 
 
@@ -124,7 +123,7 @@ def _scorecard_record(line: "Line", width: int) -> list[str]:
 def _verdict_summary(found: "tuple[Finding, ...]") -> list[str]:
     """One line per verdict, gravest first, with the numbers of its findings: the summary above the detail."""
     lines = []
-    for verdict in _VERDICT_ORDER:
+    for verdict in scales.FINDING_VERDICTS_GRAVEST_FIRST:
         numbers = [str(n) for n, f in enumerate(found, start=1) if f.verdict == verdict]
         if numbers:
             shown = ", ".join(numbers[:12]) + (", ..." if len(numbers) > 12 else "")
@@ -142,7 +141,7 @@ def _passages(result: "CheckResult") -> list[Passage]:
         sentences = []
         for sentence in paragraph.sentences:
             marks = by_sentence.get((sentence.line, sentence.text), [])
-            strongest = min((v for _n, v in marks), key=_VERDICT_ORDER.index, default="")
+            strongest = min((v for _n, v in marks), key=scales.FINDING_VERDICTS_GRAVEST_FIRST.index, default="")
             sentences.append((sentence.text, [n for n, _v in marks], strongest))
         passages.append(Passage(paragraph.is_heading, sentences))
     return passages
@@ -156,7 +155,9 @@ def check_document(report: Report) -> dict[str, Any]:
     return {
         "catalogue": catalogue.info.to_data(),
         "article": {"path": result.article.path, "sentences": result.article.sentence_count()},
-        "summary": {v: sum(1 for f in result.findings if f.verdict == v) for v in _VERDICT_ORDER},
+        "summary": {
+            v: sum(1 for f in result.findings if f.verdict == v) for v in scales.FINDING_VERDICTS_GRAVEST_FIRST
+        },
         "scorecard": [
             {
                 "criterion": line.criterion,

@@ -33,7 +33,7 @@ from paincompare.render.views.wording import (
 LIST_COLUMNS = ("Name", "What the evidence says", "Guidelines (UK; US)", "Addiction", "Onset, invasive, cost")
 # The overview a terminal shows: one short value per column, a row in one line or two (table_format).
 BRIEF_COLUMNS = ("Treatment", "Best finding", "Guidelines (UK; US)", "Addiction", "Onset", "Invasive", "Cost")
-# The overview's size words: a column's worth of findings.BENEFIT_WORDS.
+# The overview's size words where the benefit word itself would not say it in a narrow column.
 BRIEF_SIZES = {"slight": "too small", "none": "none", "no-trials": "no trials"}
 LIST_FIELDS = (
     "id",
