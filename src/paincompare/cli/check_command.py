@@ -18,6 +18,7 @@ from paincompare.cli.shared import (
     Verdict,
     chosen_conditions,
     emit,
+    format_option,
     load_catalogue,
 )
 from paincompare.errors import ExitCode, UsageError
@@ -41,14 +42,10 @@ def _iso_date(given: str | None) -> str | None:
 
 CheckFormatOption = Annotated[
     Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        show_default=False,
-        help="Output format: table, plain, markdown, csv, json, html, or claimreview (schema.org ClaimReview "
-        "JSON-LD, one per judged finding). Default: from the -o file's extension (.jsonld is claimreview), "
-        "else PAINCOMPARE_FORMAT, else table.",
+    format_option(
+        "table, plain, markdown, csv, json, html, or claimreview (schema.org ClaimReview JSON-LD, one per "
+        "judged finding)",
+        " (.jsonld is claimreview)",
     ),
 ]
 

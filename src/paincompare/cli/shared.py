@@ -114,17 +114,19 @@ def complete_rows(incomplete: str) -> list[str]:
     return [prefix + row for row in ROWS if row.startswith(last)]
 
 
-FormatOption = Annotated[
-    Format | None,
-    typer.Option(
+def format_option(formats: str, from_extension: str = "") -> Any:
+    """--format/-f, listing the formats a command writes; the default is worked out by choose_format."""
+    return typer.Option(
         "--format",
         "-f",
         case_sensitive=False,
         show_default=False,
-        help="Output format: table, plain, markdown, csv, json or html. Default: from the -o file's "
-        "extension, else PAINCOMPARE_FORMAT, else table.",
-    ),
-]
+        help=f"Output format: {formats}. Default: from the -o file's extension{from_extension}, "
+        "else PAINCOMPARE_FORMAT, else table.",
+    )
+
+
+FormatOption = Annotated[Format | None, format_option("table, plain, markdown, csv, json or html")]
 
 
 OutputOption = Annotated[
