@@ -136,6 +136,8 @@ def _paragraph(
             carried = _first_subject(read, subjects)
         if sentence.text.endswith(":"):  # "Benefits of CBD cream:" speaks of what the list after it says
             page.lead_in = subjects
+        if not (subjects or read.mentions):  # it speaks of no catalogued treatment
+            continue
         context = Context(
             catalogue, page.conditions_for(read, in_paragraph), None, memo, bool(read.conditions) and not page.fixed
         )
@@ -158,7 +160,8 @@ def _sentence_findings(
     found: list[Finding] = []
     for tid in dict.fromkeys((*subjects, *named)):
         other = compared if compared and compared.id != tid else None
-        found += _findings(sentence, read, by_id[tid], subjects, context._replace(compared=other), facts, tid in named)
+        judged_in = context if other is None else context._replace(compared=other)
+        found += _findings(sentence, read, by_id[tid], subjects, judged_in, facts, tid in named)
     return found
 
 
@@ -202,7 +205,7 @@ def _findings(
     """The findings of one sentence about one treatment: checked claims, judged claims, then what
     the catalogue says on each attribute spoken of."""
     line, text = sentence
-    checked = _matched_claims(sentence, read, t, explicit) if t.id in subjects else []
+    checked = _matched_claims(sentence, read, t, explicit) if read.checked and t.id in subjects else []
     covered = {f.attribute for f in checked}
     judged = _judged(read, t, subjects, context) if t.id in subjects else {}
     ruled = [
@@ -227,7 +230,7 @@ def _matched_claims(sentence: Sentence, read: Read, t: m.Treatment, explicit: bo
         Finding(
             line, text, t.id, claim.attribute, claim.verdict, claim, claim.explanation, claim.sources, None, explicit
         )
-        for i, claim in enumerate(t.claims if read.checked else ())
+        for i, claim in enumerate(t.claims)
         if claim.attribute and (t.id, i) in read.checked
     ]
 

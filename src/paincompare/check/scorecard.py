@@ -99,8 +99,9 @@ class Reader:
         return self._read[text]
 
     def _marks(self, text: str) -> Marks:
-        words = said_of(text).words
-        kept = _undenied(self._index.every(said_of(text)))
+        said = said_of(text)
+        words = said.words
+        kept = _undenied(self._index.every(said))
         return Marks(
             frozenset(f.key for f in kept),
             _figures(words, [f for f in kept if f.key in ("absolute", "relative")]),
