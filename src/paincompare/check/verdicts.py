@@ -11,7 +11,7 @@ from paincompare.check.claims import Claim
 
 SUPPORTED, PARTLY, UNPROVEN, CONTRADICTED = scales.VERDICTS.words
 # The verdict a finding keeps when several claims on one attribute disagree: the gravest.
-GRAVITY = (CONTRADICTED, UNPROVEN, PARTLY, SUPPORTED)
+GRAVITY = tuple(v for v in scales.FINDING_VERDICTS_GRAVEST_FIRST if v != scales.NOT_CHECKED)
 
 
 class Context(NamedTuple):
