@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from paincompare.check import article, finder
+from paincompare.check.result import Finding
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def words(signals):
     return signals  # conftest's, loaded once per run
 
 
-def findings_of(cat, words, text: str, condition: frozenset[str] | None = None) -> list[finder.Finding]:
+def findings_of(cat, words, text: str, condition: frozenset[str] | None = None) -> list[Finding]:
     page = article.Article("test.md", tuple(article.parse(text, "markdown")))
     return list(finder.check(cat, page, words, condition).findings)
 

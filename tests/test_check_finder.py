@@ -10,12 +10,13 @@ from conftest import ARTICLES
 
 from paincompare.check import article, finder, mentions
 from paincompare.check.phrases import Words, normalised
+from paincompare.check.result import CheckResult
 from paincompare.errors import ArticleError
 
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
 
 
-def run_check(cat, signals, path: Path) -> finder.CheckResult:
+def run_check(cat, signals, path: Path) -> CheckResult:
     return finder.check(cat, article.read(path), signals)
 
 

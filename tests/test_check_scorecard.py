@@ -10,13 +10,14 @@ import pytest
 from conftest import ARTICLES
 
 from paincompare.check import article, finder, scorecard, worthiness
+from paincompare.check.result import Line
 
 ORIGIN = ARTICLES / "origin-ketamine-clinic.txt"
 BALANCED = ARTICLES / "balanced.html"
 PROMOTIONAL = ARTICLES / "promotional.md"
 
 
-def card(cat, signals, text: str) -> dict[str, scorecard.Line]:
+def card(cat, signals, text: str) -> dict[str, Line]:
     result = finder.check(cat, article.Article("test.txt", tuple(article.parse(text, "text"))), signals)
     return {line.criterion: line for line in scorecard.score(result, signals, cat)}
 
@@ -161,7 +162,7 @@ def test_the_evidence_names_what_decided(cat, signals):
     assert found["alternatives"].evidence.startswith("1 catalogued treatment named")
 
 
-def scored(cat, signals, path: Path) -> dict[str, scorecard.Line]:
+def scored(cat, signals, path: Path) -> dict[str, Line]:
     result = finder.check(cat, article.read(path), signals)
     return {line.criterion: line for line in scorecard.score(result, signals, cat)}
 
@@ -201,7 +202,7 @@ def test_worthiness_weights_and_reasons(cat, signals):
         "anecdote",
     )
     assert first.score == sum(w for _n, w in worthiness.WEIGHTS) == 9
-    assert first.words().startswith("worthiness 9: names a treatment (+1), has a number (+2)")
+    assert worthiness.in_words(first).startswith("worthiness 9: names a treatment (+1), has a number (+2)")
     assert last.score < first.score and ordered.findings[-1].treatment == "duloxetine"
     assert [w.score for w in ordered.worth] == sorted((w.score for w in ordered.worth), reverse=True)
 

@@ -4,6 +4,7 @@ names it, never a word silently ignored; the shipped file passes."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -82,6 +83,32 @@ def test_a_checked_file_comes_from_the_cache_the_second_time(tmp_path, cat, monk
 
     monkeypatch.setattr(signal_reader.SignalsReader, "read", lambda self, root: pytest.fail("read again"))
     assert signal_words.load(cat, path) == first
+
+
+def test_an_edited_rule_or_word_list_checks_the_file_afresh(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    for name in signal_words._DECIDING_MODULES:
+        shutil.copy(Path(signal_words.__file__).with_name(name), tmp_path / name)
+    monkeypatch.setattr(signal_words, "__file__", str(tmp_path / "signals.py"))
+    stamps = {signal_words._rules_stamp()}
+    for name in signal_words._DECIDING_MODULES:
+        os.utime(tmp_path / name, ns=(1, 1))
+        stamps.add(signal_words._rules_stamp())
+    assert len(stamps) == 1 + len(signal_words._DECIDING_MODULES)
+
+
+def test_every_check_module_the_signals_reader_uses_is_in_the_stamp():
+    import ast
+
+    reader = Path(signal_words.__file__).with_name("signal_reader.py")
+    used = {
+        node.module.rsplit(".", 1)[1] + ".py"
+        for node in ast.walk(ast.parse(reader.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("paincompare.check.")
+    }
+    assert used | {"signal_reader.py"} == set(signal_words._DECIDING_MODULES)
 
 
 def test_check_with_a_broken_signals_file_says_where_and_exits_1(tmp_path, run, monkeypatch):

@@ -13,7 +13,7 @@ spoken of with nothing to judge is `not-checked`, shown with what the catalogue 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from paincompare import findings, guidance, query
 from paincompare.catalogue import models as m
@@ -22,33 +22,9 @@ from paincompare.check.article import Article, Paragraph, Sentence
 from paincompare.check.claims import Claim
 from paincompare.check.judge import judge
 from paincompare.check.mentions import PRONOUNS, Mention, Read, phrases, read_sentence, said_of
+from paincompare.check.result import CheckResult, Finding
 from paincompare.check.signals import Signals
 from paincompare.check.verdicts import GRAVITY, Context, Verdict
-
-if TYPE_CHECKING:
-    from paincompare.check.scorecard import Line
-    from paincompare.check.worthiness import Worth
-
-
-class Finding(NamedTuple):
-    line: int
-    text: str
-    treatment: str  # a treatment id
-    attribute: str
-    verdict: str  # one of scales.FINDING_VERDICTS
-    claim: m.Claim | None
-    explanation: str
-    sources: tuple[str, ...]
-    condition: str | None = None  # the condition id an effectiveness verdict was judged for
-    named: bool = False  # the sentence names the treatment (not only "it" or the page's subject)
-
-
-class CheckResult(NamedTuple):
-    article: Article
-    findings: tuple[Finding, ...]
-    scorecard: tuple[Line, ...] = ()  # the article judged as a whole (scorecard.py)
-    worth: tuple[Worth, ...] = ()  # --sort worthiness: each finding's weight and reasons, in the same order
-
 
 # -- the article -----------------------------------------------------------------------------------
 

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from paincompare.catalogue import models as m
-from paincompare.check.finder import CheckResult
 from paincompare.check.mentions import said_of
 from paincompare.check.phrases import Match, Phrases
+from paincompare.check.result import CheckResult, Line
 from paincompare.check.signals import Signals
 
 MET, NOT_MET, NOT_APPLICABLE, NEEDS_A_READER = "met", "not met", "not applicable", "needs a reader"
@@ -61,17 +61,6 @@ _NUMBER_WORDS = frozenset(
 )
 _CURRENCY = frozenset("$£€")
 _NEGATING = ("negation", "negation-after")
-
-
-class Line(NamedTuple):
-    """One criterion, judged."""
-
-    criterion: str
-    label: str
-    rubric: str
-    status: str  # one of STATUSES
-    evidence: str  # the sentence or count that decided it
-    line: int | None = None  # the source line of that sentence
 
 
 class Marks(NamedTuple):

@@ -8,17 +8,14 @@ phrase pairs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from paincompare.catalogue import scales
 from paincompare.catalogue.validation.nodes import INVALID, Check, Checked, Spec
 from paincompare.catalogue.validation.scalars import ScalarReader
-from paincompare.check.vocabulary import CUES, SCORECARD, VALUES
-
-if TYPE_CHECKING:
-    from paincompare.check.signals import SignalsData
+from paincompare.check.vocabulary import CUES, SCORECARD, VALUES, SignalsData
 
 
 class SignalsReader(ScalarReader):
@@ -32,7 +29,7 @@ class SignalsReader(ScalarReader):
         values = self.fields(root, "", self._sections())
         self.problems.sort(key=lambda p: (p.line, p.column))
         # the sections' checks give exactly SignalsData's shape, once nulls are left out
-        return {} if values is INVALID or self.problems else cast("SignalsData", _without_nulls(values))
+        return {} if values is INVALID or self.problems else cast(SignalsData, _without_nulls(values))
 
     def _sections(self) -> Spec:
         claims = {attribute: (self._keyed_by(values, self.words), False) for attribute, values in VALUES.items()}

@@ -6,32 +6,15 @@ signal_reader.py, with every problem at its FILE:LINE."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple, TypedDict, cast
+from typing import NamedTuple, cast
 
 from paincompare.catalogue import cache
 from paincompare.catalogue import models as m
 from paincompare.check.phrases import normalised
+from paincompare.check.vocabulary import SignalsData
 from paincompare.errors import CatalogueError
 
 FILE = Path(__file__).parent / "check-signals.yaml"
-
-
-class AttributeWords(TypedDict):
-    name: str
-    words: list[str]
-
-
-class SignalsData(TypedDict, total=False):
-    """check-signals.yaml as checked by signal_reader.py (optional sections left out) and cached."""
-
-    attributes: dict[str, AttributeWords]  # attribute -> its name and the words that signal it
-    claims: dict[str, dict[str, list[str]]]  # attribute -> claim value -> words
-    harms: dict[str, list[str]]  # harm family -> words
-    cues: dict[str, list[str]]  # cue kind -> words
-    conditions: dict[str, list[str]]  # condition id -> words beyond the vocabulary's
-    groups: dict[str, list[str]]  # phrase -> treatment ids
-    generic: list[str]
-    scorecard: dict[str, list[str]]  # scorecard family -> words
 
 
 class Signals(NamedTuple):
@@ -55,13 +38,22 @@ def load(catalogue: m.Catalogue, path: Path | None = None) -> Signals:
     """
     file = path or FILE
     data = file.read_bytes()  # found only when check asks
-    rules = Path(__file__).with_name("signal_reader.py").stat()  # an edited rule starts afresh
-    digest = cache.key(data + f"\0{rules.st_mtime_ns}:{rules.st_size}".encode())
+    digest = cache.key(data + _rules_stamp())
     stored = cache.read_plain(digest)
     if not isinstance(stored, dict):
         stored = _checked(data, str(file))
         cache.write_plain(digest, stored)
     return signals_from(cast(SignalsData, stored), catalogue)  # checked before it was stored
+
+
+# The modules that decide what the file may hold: an edited rule or word list checks it afresh.
+_DECIDING_MODULES = ("signal_reader.py", "vocabulary.py")
+
+
+def _rules_stamp() -> bytes:
+    here = Path(__file__).parent
+    stats = [(here / name).stat() for name in _DECIDING_MODULES]
+    return "".join(f"\0{st.st_mtime_ns}:{st.st_size}" for st in stats).encode()
 
 
 def _checked(data: bytes, name: str) -> SignalsData:

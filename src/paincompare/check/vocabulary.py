@@ -1,5 +1,8 @@
 """The words the code knows in check-signals.yaml: the claim values judge.py has rules for, the cue
-kinds a sentence's scope is read with, and the scorecard's word families. The file may use no others."""
+kinds a sentence's scope is read with, and the scorecard's word families. The file may use no others.
+Also the shape of the file's data once checked (SignalsData), which the reader gives and signals.py reads."""
+
+from typing import TypedDict
 
 # The values a claim can assert, per attribute (what judge.py has a rule for).
 VALUES: dict[str, tuple[str, ...]] = {
@@ -44,3 +47,21 @@ SCORECARD = (
     "anecdote",
     "negation",
 )
+
+
+class AttributeWords(TypedDict):
+    name: str
+    words: list[str]
+
+
+class SignalsData(TypedDict, total=False):
+    """check-signals.yaml as checked by signal_reader.py (optional sections left out) and cached."""
+
+    attributes: dict[str, AttributeWords]  # attribute -> its name and the words that signal it
+    claims: dict[str, dict[str, list[str]]]  # attribute -> claim value -> words
+    harms: dict[str, list[str]]  # harm family -> words
+    cues: dict[str, list[str]]  # cue kind -> words
+    conditions: dict[str, list[str]]  # condition id -> words beyond the vocabulary's
+    groups: dict[str, list[str]]  # phrase -> treatment ids
+    generic: list[str]
+    scorecard: dict[str, list[str]]  # scorecard family -> words

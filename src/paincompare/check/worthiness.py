@@ -15,9 +15,7 @@ Findings are ordered by their total, highest first; ties keep the article's orde
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from paincompare.check.finder import CheckResult, Finding
+from paincompare.check.result import CheckResult, Finding, Worth
 from paincompare.check.scorecard import Reader
 
 WEIGHTS: tuple[tuple[str, int], ...] = (
@@ -30,15 +28,11 @@ WEIGHTS: tuple[tuple[str, int], ...] = (
 _HARMFUL_ATTRIBUTES = ("addiction", "safety")
 
 
-class Worth(NamedTuple):
-    score: int
-    reasons: tuple[str, ...]  # the weights that applied, by name
-
-    def words(self) -> str:
-        """'worthiness 5: has a number (+2), could harm if believed (+3)'."""
-        weights = dict(WEIGHTS)
-        given = ", ".join(f"{r} (+{weights[r]})" for r in self.reasons) or "no weight applies"
-        return f"worthiness {self.score}: {given}"
+def in_words(worth: Worth) -> str:
+    """'worthiness 5: has a number (+2), could harm if believed (+3)'."""
+    weights = dict(WEIGHTS)
+    given = ", ".join(f"{r} (+{weights[r]})" for r in worth.reasons) or "no weight applies"
+    return f"worthiness {worth.score}: {given}"
 
 
 def worth(finding: Finding, reader: Reader) -> Worth:

@@ -22,7 +22,7 @@ from paincompare.cli.shared import (
     load_catalogue,
 )
 from paincompare.errors import ExitCode, UsageError
-from paincompare.render import Report, ReportKind
+from paincompare.render import Publication, Report, ReportKind
 
 
 def _web_address(given: str | None, option: str) -> str | None:
@@ -108,9 +108,8 @@ def check(
     catalogued treatment, judged against the catalogue."""
     from paincompare.check import article as article_file  # only this command reads articles
     from paincompare.check import finder, scorecard, signals
-    from paincompare.render import claimreview
 
-    publication = claimreview.Publication(
+    publication = Publication(
         _web_address(url, "--url"), _web_address(review_url, "--review-url"), author, _iso_date(date)
     )
     cat = load_catalogue()

@@ -12,6 +12,7 @@ from paincompare.render.report import (
     EXTENSIONS,
     NOT_WRITTEN,
     OutputFormat,
+    Publication,
     Report,
     ReportKind,
     choose_format,
@@ -19,7 +20,17 @@ from paincompare.render.report import (
 from paincompare.render.views import View
 from paincompare.terminal import OutputEnv
 
-__all__ = ["EXTENSIONS", "NOT_WRITTEN", "OutputFormat", "Report", "ReportKind", "choose_format", "drawing", "render"]
+__all__ = [
+    "EXTENSIONS",
+    "NOT_WRITTEN",
+    "OutputFormat",
+    "Publication",
+    "Report",
+    "ReportKind",
+    "choose_format",
+    "drawing",
+    "render",
+]
 
 Drawing = Callable[[View, bool, OutputEnv], str]
 

@@ -17,10 +17,10 @@ One ClaimReview per finding with a verdict (`not-checked` findings are left out)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+import json
+from typing import Any
 
-if TYPE_CHECKING:
-    from paincompare.render.report import Report
+from paincompare.render.report import Publication, Report
 
 CONTEXT = "https://schema.org"
 # The rating scale: 1 is the worst (the record contradicts the claim), 5 the best (it supports it).
@@ -33,15 +33,6 @@ IN_WORDS = {
     "supported": "Supported by the evidence",
 }
 CUT = 75  # claimReviewed's length at most, in characters
-
-
-class Publication(NamedTuple):
-    """Where the article and the review are, and who publishes the review (check's options)."""
-
-    article_url: str | None = None  # --url: the article's address
-    review_url: str | None = None  # --review-url: the page the review is published on
-    author: str | None = None  # --author: who publishes the review (default: paincompare)
-    date: str | None = None  # --date: YYYY-MM-DD (default: the catalogue's review date)
 
 
 def cut(text: str, limit: int = CUT) -> str:
@@ -110,6 +101,4 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def render(report: Report) -> str:
     """The reviews as a JSON-LD array, indented; every character outside ASCII escaped, and the
     characters HTML reads as markup too (they occur only inside strings, so the JSON stays valid)."""
-    import json  # check imports this module for Publication; only this format writes JSON-LD
-
     return json.dumps(reviews(report), indent=2).translate(_HTML_SAFE) + "\n"

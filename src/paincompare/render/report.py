@@ -14,8 +14,7 @@ from paincompare.query import Filters, Group, NotJudged
 from paincompare.region import Region
 
 if TYPE_CHECKING:
-    from paincompare.check.finder import CheckResult
-    from paincompare.render.claimreview import Publication
+    from paincompare.check.result import CheckResult
 
 
 class OutputFormat(StrEnum):
@@ -102,6 +101,15 @@ class ReportKind(StrEnum):
     CHECK = "check"
 
 
+class Publication(NamedTuple):
+    """Where the article and the review are, and who publishes the review (check's options)."""
+
+    article_url: str | None = None  # --url: the article's address
+    review_url: str | None = None  # --review-url: the page the review is published on
+    author: str | None = None  # --author: who publishes the review (default: paincompare)
+    date: str | None = None  # --date: YYYY-MM-DD (default: the catalogue's review date)
+
+
 class Report(NamedTuple):
     """What a command asked to show: which treatments, which rows, for which condition."""
 
@@ -114,7 +122,7 @@ class Report(NamedTuple):
     condition_text: str | None = None  # what the person typed for --condition
     detail: bool = False  # compare: the full text instead of the short answers
     check: "CheckResult | None" = None  # check: the article's findings (a string: imported only for the checker)
-    publication: "Publication | None" = None  # check --format claimreview: where the review and article are
+    publication: Publication | None = None  # check --format claimreview: where the review and article are
     groups: tuple[Group, ...] = ()  # list: the rows in the groups a sort ranked them in
     not_judged: tuple[NotJudged, ...] = ()  # list: what each filter and sort could not judge
     wide: bool = False  # list: the full row on a terminal too, not the short overview

@@ -8,9 +8,7 @@ from paincompare.render.views.documents import resolved_references
 from paincompare.render.views.parts import TITLES, Cells, Note, Passage, References, Table, View, footer
 
 if TYPE_CHECKING:  # the checker's types, named in strings: a catalogue report never imports the checker
-    from paincompare.check.finder import CheckResult, Finding
-    from paincompare.check.scorecard import Line
-    from paincompare.check.worthiness import Worth
+    from paincompare.check.result import CheckResult, Finding, Line, Worth
 
 CHECK_FIELDS = ("line", "sentence", "treatment", "attribute", "verdict", "claim", "explanation", "sources")
 
@@ -28,7 +26,7 @@ def check_view(report: Report) -> View:
         verdict = f.verdict.upper().replace("-", " ")
         head = f"{names[f.treatment]}, {f.attribute}: {verdict}."
         if result.worth:
-            head += f" ({result.worth[number - 1].words().capitalize()}.)"
+            head += f" ({_worth_in_words(result.worth[number - 1])}.)"
         claim = f'Checked claim: "{f.claim.claim}"' if f.claim else ""
         row = row_of.get((f.line, f.text))
         if row is None:  # one row per sentence; every finding on it in the last cell
@@ -81,6 +79,12 @@ def _finding_record(f: "Finding", worth: "Worth | None") -> list[str]:
         ", ".join(f.sources),
     ]
     return record + ([str(worth.score), ", ".join(worth.reasons)] if worth else [])
+
+
+def _worth_in_words(worth: "Worth") -> str:
+    from paincompare.check.worthiness import in_words  # only a sorted check has worthiness to state
+
+    return in_words(worth).capitalize()
 
 
 def _weights_in_words() -> str:
