@@ -59,50 +59,44 @@ def _kind(kind: shape.Kind) -> dict[str, Any]:
     return build(kind)
 
 
-def _short(_kind: shape.Kind) -> dict[str, Any]:
+def _short(_: shape.Kind) -> dict[str, Any]:
     return {**_TEXT, "description": f"a short answer of at most {scales.SHORT_WORDS} words"}
 
 
 def _word(kind: shape.Kind) -> dict[str, Any]:
-    if kind.scale is None:
-        raise ValueError("a word kind names its scale")
-    return {"enum": list(kind.scale.words)}
+    return {"enum": list(kind.given_scale().words)}
 
 
 def _list(kind: shape.Kind) -> dict[str, Any]:
-    if kind.item is None:
-        raise ValueError("a list kind names its item")
-    return {"type": "array", "items": _kind(kind.item), **({"minItems": 1} if kind.non_empty else {})}
+    return {"type": "array", "items": _kind(kind.given_item()), **({"minItems": 1} if kind.non_empty else {})}
 
 
 def _record_ref(kind: shape.Kind) -> dict[str, Any]:
-    if kind.record is None:
-        raise ValueError("a record kind names its record")
-    return {"$ref": f"#/$defs/{_def_name(kind.record)}"}
+    return {"$ref": f"#/$defs/{_def_name(kind.given_record())}"}
 
 
-def _id(_kind: shape.Kind) -> dict[str, Any]:
+def _id(_: shape.Kind) -> dict[str, Any]:
     return {"type": "string", "pattern": _SLUG_PATTERN}
 
 
 # The schema of each kind of value in the shape, built afresh for every field.
 _KIND_SCHEMAS: dict[str, Callable[[shape.Kind], dict[str, Any]]] = {
-    "text": lambda _kind: dict(_TEXT),
-    "prose": lambda _kind: dict(_TEXT),
+    "text": lambda _: dict(_TEXT),
+    "prose": lambda _: dict(_TEXT),
     "short": _short,
     "slug": _id,
     "condition": _id,
     "situation": _id,
     "guideline": _id,
-    "url": lambda _kind: {"type": "string", "pattern": "^https?://"},
-    "date": lambda _kind: {"type": "string", "pattern": _DATE_PATTERN},
-    "month": lambda _kind: {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
+    "url": lambda _: {"type": "string", "pattern": "^https?://"},
+    "date": lambda _: {"type": "string", "pattern": _DATE_PATTERN},
+    "month": lambda _: {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
     "integer": lambda kind: {"type": "integer", "minimum": kind.low, "maximum": kind.high},
-    "number": lambda _kind: {"type": "number"},
-    "percent": lambda _kind: {"type": "number", "minimum": 0, "maximum": 100},
+    "number": lambda _: {"type": "number"},
+    "percent": lambda _: {"type": "number", "minimum": 0, "maximum": 100},
     "word": _word,
-    "schedule": lambda _kind: {"enum": [*scales.US_SCHEDULES.words, None]},
-    "sources": lambda _kind: {"type": "array", "items": _id(_kind), "minItems": 1},
+    "schedule": lambda _: {"enum": [*scales.US_SCHEDULES.words, None]},
+    "sources": lambda _: {"type": "array", "items": _id(_), "minItems": 1},
     "list": _list,
     "record": _record_ref,
 }

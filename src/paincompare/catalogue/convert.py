@@ -32,18 +32,6 @@ def _compiled(cache: dict[Kind, Converter], builders: dict[str, Callable[[Kind],
     return found
 
 
-def _record_type(kind: Kind) -> type:
-    if kind.record is None:
-        raise ValueError(f"kind {kind.name!r} names no record")
-    return kind.record
-
-
-def _item_kind(kind: Kind) -> Kind:
-    if kind.item is None:
-        raise ValueError(f"kind {kind.name!r} names no item")
-    return kind.item
-
-
 def _isoformat(value: dt.date) -> str:
     return value.isoformat()
 
@@ -52,7 +40,7 @@ def _isoformat(value: dt.date) -> str:
 
 
 def _record_to_data(kind: Kind) -> Converter:
-    fields = SHAPES[_record_type(kind)]
+    fields = SHAPES[kind.given_record()]
     names = tuple(f.name for f in fields)
     deep = [(f.name, to_data_converter(f.kind)) for f in fields if to_data_converter(f.kind) is not _same]
     optional = [f.name for f in fields if not f.required]
@@ -71,12 +59,12 @@ def _record_to_data(kind: Kind) -> Converter:
 
 
 def _list_to_data(kind: Kind) -> Converter:
-    item = to_data_converter(_item_kind(kind))
+    item = to_data_converter(kind.given_item())
     return list if item is _same else (lambda value: [item(v) for v in value])
 
 
 def _map_to_data(kind: Kind) -> Converter:
-    each = to_data_converter(record(_record_type(kind)))
+    each = to_data_converter(record(kind.given_record()))
     return lambda value: {key: each(v) for key, v in value.items()}
 
 
@@ -93,17 +81,17 @@ _TO_DATA_BUILDERS: dict[str, Callable[[Kind], Converter]] = {
 
 
 def _record_to_plain(kind: Kind) -> Converter:
-    fields = [_optional(to_plain_converter(f.kind)) for f in SHAPES[_record_type(kind)]]
+    fields = [_optional(to_plain_converter(f.kind)) for f in SHAPES[kind.given_record()]]
     return lambda value: tuple(convert(item) for convert, item in zip(fields, value))
 
 
 def _list_to_plain(kind: Kind) -> Converter:
-    item = to_plain_converter(_item_kind(kind))
+    item = to_plain_converter(kind.given_item())
     return lambda value: tuple(item(v) for v in value)
 
 
 def _map_to_plain(kind: Kind) -> Converter:
-    each = to_plain_converter(record(_record_type(kind)))
+    each = to_plain_converter(record(kind.given_record()))
     return lambda value: tuple(each(v) for v in value.values())
 
 
@@ -122,7 +110,7 @@ _TO_PLAIN_BUILDERS: dict[str, Callable[[Kind], Converter]] = {
 
 
 def _record_from_plain(kind: Kind) -> Converter:
-    cls = _record_type(kind)
+    cls = kind.given_record()
     make: Converter = cls._make  # type: ignore[attr-defined]
     fields = SHAPES[cls]
     deep = [(i, from_plain_converter(f.kind)) for i, f in enumerate(fields)]
@@ -144,12 +132,12 @@ def _record_from_plain(kind: Kind) -> Converter:
 
 
 def _list_from_plain(kind: Kind) -> Converter:
-    item = from_plain_converter(_item_kind(kind))
+    item = from_plain_converter(kind.given_item())
     return tuple if item is _same else (lambda value: tuple(item(v) for v in value))
 
 
 def _map_from_plain(kind: Kind) -> Converter:
-    each = from_plain_converter(record(_record_type(kind)))
+    each = from_plain_converter(record(kind.given_record()))
     return lambda value: {row[0]: row for row in map(each, value)}
 
 

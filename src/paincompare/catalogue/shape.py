@@ -8,10 +8,12 @@ about what a record holds.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from paincompare.catalogue import models as m
 from paincompare.catalogue import scales
+
+T = TypeVar("T")
 
 
 class Kind(NamedTuple):
@@ -24,6 +26,23 @@ class Kind(NamedTuple):
     non_empty: bool = False  # list: at least one item
     low: int = 0  # integer: the range allowed
     high: int = 0
+
+    # What qualifies a kind, which the shape always gives for the kinds that need it; the error is
+    # for a shape written wrong, never for a catalogue file.
+    def given_scale(self) -> scales.Scale:
+        return _given(self.scale, self, "scale")
+
+    def given_item(self) -> Kind:
+        return _given(self.item, self, "item")
+
+    def given_record(self) -> type:
+        return _given(self.record, self, "record")
+
+
+def _given(value: T | None, kind: Kind, what: str) -> T:
+    if value is None:
+        raise ValueError(f"a {kind.name!r} kind must name its {what}")
+    return value
 
 
 class Field(NamedTuple):
@@ -309,13 +328,11 @@ def values_of_kind(value: Any, kind: Kind, wanted: tuple[str, ...]) -> list[tupl
     if kind.name in wanted:
         found.append((kind.name, value))
     elif kind.name == "record":
-        assert kind.record is not None
-        for field, item in zip(SHAPES[kind.record], value):
+        for field, item in zip(SHAPES[kind.given_record()], value):
             found += values_of_kind(item, field.kind, wanted)
     elif kind.name == "list":
-        assert kind.item is not None
         for item in value:
-            found += values_of_kind(item, kind.item, wanted)
+            found += values_of_kind(item, kind.given_item(), wanted)
     return found
 
 

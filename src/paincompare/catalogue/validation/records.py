@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from paincompare.catalogue import models as m
 from paincompare.catalogue.shape import SHAPES, Field, Kind
 from paincompare.catalogue.validation import rules
-from paincompare.catalogue.validation.nodes import INVALID, Check, Checked, Spec, T
+from paincompare.catalogue.validation.nodes import INVALID, Check, Checked, Spec
 from paincompare.catalogue.validation.references import ReferenceReader
 
 
@@ -64,14 +64,14 @@ class RecordReader(ReferenceReader):
         """The kinds whose check is built from what qualifies them: a range, a scale, an item, a record."""
         return {
             "integer": lambda kind: self.integer(kind.low, kind.high),
-            "word": lambda kind: self.word(_qualifier(kind.scale, kind)),
+            "word": lambda kind: self.word(kind.given_scale()),
             "list": self._list_check,
-            "record": lambda kind: self._record_check(_qualifier(kind.record, kind)),
-            "map": lambda kind: self._keyed_check(_qualifier(kind.record, kind)),
+            "record": lambda kind: self._record_check(kind.given_record()),
+            "map": lambda kind: self._keyed_check(kind.given_record()),
         }
 
     def _list_check(self, kind: Kind) -> Check:
-        item, non_empty = self.check(_qualifier(kind.item, kind)), kind.non_empty
+        item, non_empty = self.check(kind.given_item()), kind.non_empty
         return lambda node, where: self.items(node, where, item, non_empty)
 
     def _spec(self, fields: tuple[Field, ...]) -> Spec:
@@ -144,13 +144,6 @@ class RecordReader(ReferenceReader):
         if problem:
             self.report(node, f"{where}: {problem}")
         return not problem
-
-
-def _qualifier(value: T | None, kind: Kind) -> T:
-    """What qualifies a kind (its scale, item or record); the shape always gives it."""
-    if value is None:
-        raise ValueError(f"kind {kind.name!r} is missing what qualifies it")
-    return value
 
 
 def _treatment_label(node: MappingNode, where: str) -> str:
